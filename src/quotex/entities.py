@@ -1,0 +1,414 @@
+"""Entity normalisation: people, countries and organisations, one canonical name each.
+
+Built on the model's NER, then corrected with rules that the statistical model cannot apply:
+a real country gazetteer (cities and regions are kept apart as LOCATION), one label per name
+across the document, no entity across a line break, and clusters that join "Putin" to
+"Vladimir Putin" so that every mention carries the fullest name the article gives.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from quotex.records import Label
+from quotex.resources import honorifics, load_resource
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_MODEL_LABELS: dict[str, Label] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+}
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_DETERMINERS = frozenset({"the", "The"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity mention, in token offsets, pointing at its cluster."""
+
+    start: int
+    end: int
+    label: Label
+    cluster: int
+
+
+@dataclass(slots=True)
+class Cluster:
+    """All mentions of one entity, with the name that stands for them."""
+
+    name: str
+    label: Label
+    code: str | None = None
+    gender: str | None = None
+    mentions: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """The normalised entities of a document."""
+
+    mentions: list[Mention]
+    clusters: list[Cluster]
+    #: Token index to the index of the mention that covers it.
+    by_token: dict[int, int]
+
+    def mention_at(self, token_index: int) -> Mention | None:
+        """The mention covering a token, if any."""
+        index = self.by_token.get(token_index)
+        return None if index is None else self.mentions[index]
+
+    def cluster_at(self, token_index: int) -> Cluster | None:
+        """The cluster of the mention covering a token, if any."""
+        mention = self.mention_at(token_index)
+        return None if mention is None else self.clusters[mention.cluster]
+
+
+# --- countries -----------------------------------------------------------------------------
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Every spelling of a country name that news text uses, mapped to its alpha-2 code."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names[value] = country.alpha_2
+    aliases: dict[str, str] = load_resource("country_aliases")["aliases"]
+    names.update(aliases)
+    return names
+
+
+@cache
+def country_canonical(code: str) -> str:
+    """The display name of a country code."""
+    import pycountry
+
+    canonical: dict[str, str] = load_resource("country_aliases")["canonical"]
+    if code in canonical:
+        return canonical[code]
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+@cache
+def _country_prefixes() -> dict[str, list[tuple[str, ...]]]:
+    """Country names split into words, grouped by first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in country_names():
+        words = tuple(name.split())
+        by_first.setdefault(words[0], []).append(words)
+    for options in by_first.values():
+        options.sort(key=len, reverse=True)
+    return by_first
+
+
+def country_code(text: str) -> str | None:
+    """The alpha-2 code when ``text`` names a country ("the United States" → "US")."""
+    text = text.strip()
+    if text.startswith(("the ", "The ")):
+        text = text[4:]
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    names = country_names()
+    return names.get(text) or names.get(" ".join(text.split()))
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    try:
+        data = load_resource("first_names")
+    except FileNotFoundError:
+        return {}
+    genders = {name: "female" for name in data.get("female", ())}
+    genders.update({name: "male" for name in data.get("male", ())})
+    return genders
+
+
+def _title_key(token: Token) -> str:
+    return token.lower_.rstrip(".")
+
+
+def _name_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim titles, determiners and the possessive off a mention's token range."""
+    titles = honorifics()
+    while start < end - 1 and (
+        _title_key(doc[start]) in titles or doc[start].text in _DETERMINERS
+    ):
+        start += 1
+    while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    return start, end
+
+
+def _break_at_lines(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Split a token range wherever the text breaks a line, dropping white-space tokens."""
+    piece_start = start
+    for i in range(start, end):
+        token = doc[i]
+        if token.is_space or "\n" in token.text or "\r" in token.text:
+            if i > piece_start:
+                yield piece_start, i
+            piece_start = i + 1
+        elif "\n" in token.whitespace_ or "\r" in token.whitespace_:
+            yield piece_start, i + 1
+            piece_start = i + 1
+    if end > piece_start:
+        yield piece_start, end
+
+
+def _gender_of(doc: Doc, start: int, end: int) -> str | None:
+    """A gender cue for a person mention: a title before or inside it, else the first name."""
+    titles = honorifics()
+    for i in (start - 1, start):
+        if 0 <= i < len(doc):
+            gender = titles.get(_title_key(doc[i]))
+            if gender:
+                return gender
+    name_start, _ = _name_tokens(doc, start, end)
+    return _first_names().get(doc[name_start].lower_)
+
+
+# --- the normaliser -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    label: Label
+    code: str | None = None
+
+
+def _raw_mentions(doc: Doc) -> list[_Raw]:
+    raw: list[_Raw] = []
+    for ent in doc.ents:
+        label = _MODEL_LABELS.get(ent.label_)
+        if label is None:
+            # "US" is sometimes tagged NORP; countries win whatever the model says.
+            if country_code(ent.text) is None:
+                continue
+            label = "LOCATION"
+        for start, end in _break_at_lines(doc, ent.start, ent.end):
+            while start < end - 1 and (doc[start].text in _DETERMINERS or doc[start].is_punct):
+                start += 1
+            if doc[start].is_punct:
+                continue
+            while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
+                end -= 1
+            text = doc[start:end].text
+            code = country_code(text) if label != "PERSON" else None
+            raw.append(_Raw(start, end, "COUNTRY" if code else label, code))
+    raw.extend(_gazetteer_countries(doc, raw))
+    raw.sort(key=lambda m: m.start)
+    return raw
+
+
+def _gazetteer_countries(doc: Doc, known: list[_Raw]) -> list[_Raw]:
+    """Country names the model missed, found by the gazetteer in capitalised text."""
+    covered = {i for m in known for i in range(m.start, m.end)}
+    prefixes = _country_prefixes()
+    found: list[_Raw] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        options = prefixes.get(token.text) if i not in covered else None
+        matched = 0
+        for words in options or ():
+            end = i + len(words)
+            if end <= len(doc) and all(
+                doc[i + k].text == words[k] and (i + k) not in covered for k in range(len(words))
+            ):
+                matched = len(words)
+                break
+        if matched and token.text[:1].isupper():
+            code = country_code(doc[i : i + matched].text)
+            if code:
+                found.append(_Raw(i, i + matched, "COUNTRY", code))
+            i += matched
+        else:
+            i += 1
+    return found
+
+
+def normalize_entities(doc: Doc) -> EntityIndex:
+    """Normalise the model's entities of ``doc`` into labelled, clustered mentions."""
+    raw = _raw_mentions(doc)
+    _vote_labels(doc, raw)
+    raw.extend(_unlabelled_surnames(doc, raw))
+    raw.sort(key=lambda m: m.start)
+    return _cluster(doc, raw)
+
+
+def _vote_labels(doc: Doc, raw: list[_Raw]) -> None:
+    """One label per name: "Lavrov" is a person when "Sergei Lavrov" is."""
+    people_words: set[str] = set()
+    votes: dict[str, Counter[Label]] = {}
+    for m in raw:
+        text = doc[m.start : m.end].text
+        votes.setdefault(text, Counter())[m.label] += 1
+        if m.label == "PERSON":
+            start, end = _name_tokens(doc, m.start, m.end)
+            if end - start > 1:
+                people_words.add(doc[end - 1].text)
+    for m in raw:
+        if m.label == "COUNTRY":
+            continue
+        text = doc[m.start : m.end].text
+        if m.end - m.start == 1 and text in people_words:
+            m.label = "PERSON"
+            continue
+        ranked = votes[text].most_common()
+        best_count = ranked[0][1]
+        best = [label for label, count in ranked if count == best_count]
+        m.label = "PERSON" if "PERSON" in best else best[0]
+
+
+def _unlabelled_surnames(doc: Doc, raw: list[_Raw]) -> list[_Raw]:
+    """Capitalised tokens the model left untagged that are the surname of a person it found."""
+    covered = {i for m in raw for i in range(m.start, m.end)}
+    surnames: set[str] = set()
+    for m in raw:
+        if m.label == "PERSON":
+            start, end = _name_tokens(doc, m.start, m.end)
+            if end - start > 1:
+                surnames.add(doc[end - 1].text)
+    extra: list[_Raw] = []
+    for token in doc:
+        if token.i not in covered and token.text in surnames and token.tag_ in ("NNP", "NNPS", ""):
+            extra.append(_Raw(token.i, token.i + 1, "PERSON"))
+    return extra
+
+
+def _cluster(doc: Doc, raw: list[_Raw]) -> EntityIndex:
+    clusters: list[Cluster] = []
+    mentions: list[Mention] = []
+    by_key: dict[tuple[str, str], int] = {}
+    # Full person names first, so that a short mention before its full name still joins it.
+    full_names: list[tuple[int, tuple[str, ...], int]] = []  # (token position, words, cluster)
+    for m in raw:
+        if m.label != "PERSON":
+            continue
+        start, end = _name_tokens(doc, m.start, m.end)
+        words = tuple(t.text for t in doc[start:end])
+        if len(words) < 2:
+            continue
+        key = ("PERSON", " ".join(words))
+        if key not in by_key:
+            by_key[key] = len(clusters)
+            clusters.append(Cluster(name=_span_text(doc, start, end), label="PERSON"))
+        full_names.append((start, words, by_key[key]))
+    _merge_person_variants(clusters, full_names, by_key)
+
+    for m in raw:
+        if m.label == "PERSON":
+            index = _person_cluster(doc, m, clusters, full_names, by_key)
+        else:
+            name = country_canonical(m.code) if m.code else _org_name(doc, m.start, m.end)
+            key = (m.label, name.lower())
+            index = by_key.get(key, -1)
+            if index < 0:
+                index = _acronym_cluster(name, m.label, clusters)
+            if index < 0:
+                index = len(clusters)
+                by_key[key] = index
+                clusters.append(Cluster(name=name, label=m.label, code=m.code))
+        cluster = clusters[index]
+        cluster.mentions.append(len(mentions))
+        if cluster.label == "PERSON" and cluster.gender is None:
+            cluster.gender = _gender_of(doc, m.start, m.end)
+        mentions.append(Mention(m.start, m.end, m.label, index))
+
+    by_token = {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
+    return EntityIndex(mentions=mentions, clusters=clusters, by_token=by_token)
+
+
+def _merge_person_variants(
+    clusters: list[Cluster],
+    full_names: list[tuple[int, tuple[str, ...], int]],
+    by_key: dict[tuple[str, str], int],
+) -> None:
+    """Point shorter full names at a longer one with the same first and last word."""
+    longest: dict[tuple[str, str], int] = {}
+    for _, words, index in full_names:
+        pair = (words[0], words[-1])
+        current = longest.get(pair)
+        if current is None or len(clusters[index].name) > len(clusters[current].name):
+            longest[pair] = index
+    for key, index in list(by_key.items()):
+        words = tuple(key[1].split())
+        if key[0] == "PERSON" and len(words) >= 2:
+            target = longest.get((words[0], words[-1]), index)
+            by_key[key] = target
+    for n, (position, words, _index) in enumerate(full_names):
+        full_names[n] = (position, words, by_key[("PERSON", " ".join(words))])
+
+
+def _person_cluster(
+    doc: Doc,
+    m: _Raw,
+    clusters: list[Cluster],
+    full_names: list[tuple[int, tuple[str, ...], int]],
+    by_key: dict[tuple[str, str], int],
+) -> int:
+    start, end = _name_tokens(doc, m.start, m.end)
+    words = tuple(t.text for t in doc[start:end])
+    key = ("PERSON", " ".join(words))
+    if key in by_key:
+        return by_key[key]
+    # A surname ("Putin") or a given name ("Hillary") joins the full name that shares it,
+    # the nearest preceding one when several do ("Bill Clinton" and "Hillary Clinton").
+    candidates = [
+        (position, index)
+        for position, full, index in full_names
+        if (len(words) == 1 and words[0] in (full[-1], full[0]))
+        or (len(words) > 1 and full[-len(words) :] == words)
+    ]
+    if candidates:
+        before = [c for c in candidates if c[0] <= start]
+        position, index = max(before) if before else min(candidates)
+        by_key.setdefault(key, index)
+        return index
+    by_key[key] = len(clusters)
+    clusters.append(Cluster(name=_span_text(doc, start, end), label="PERSON"))
+    return by_key[key]
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    """The words of a token range as the text spells them, white space collapsed."""
+    return " ".join(doc[start:end].text.split())
+
+
+def _org_name(doc: Doc, start: int, end: int) -> str:
+    return _span_text(doc, start, end)
+
+
+def _acronym_cluster(name: str, label: Label, clusters: list[Cluster]) -> int:
+    """Join "FBI" to "Federal Bureau of Investigation" when the article gives both."""
+    if label != "ORG" or not (name.isupper() and 2 <= len(name) <= 6):
+        return -1
+    for index, cluster in enumerate(clusters):
+        if cluster.label != "ORG":
+            continue
+        initials = "".join(w[0] for w in cluster.name.split() if w[:1].isupper())
+        if initials == name:
+            return index
+    return -1
