@@ -16,6 +16,7 @@ OPENING_MARKS = frozenset("“„‟«")
 CLOSING_MARKS = frozenset("”»")
 EITHER_MARKS = frozenset('"')
 QUOTE_MARKS = OPENING_MARKS | CLOSING_MARKS | EITHER_MARKS
+SINGLE_MARKS = frozenset("‘’'")
 
 # Characters after which a straight mark reads as opening ("He said, "Yes"), and before which
 # it reads as closing ("Yes," he said).
@@ -67,24 +68,64 @@ def _next_line_break(text: str, start: int) -> int:
     return min(lf, cr)
 
 
-def _can_open(text: str, i: int, start: int, end: int) -> bool:
+def _marks(text: str, start: int, end: int, singles: bool) -> Iterator[tuple[int, int]]:
+    """Yield ``(offset, length)`` of every quote mark in ``text[start:end]``.
+
+    Two straight apostrophes ('') count as one straight double mark, and two backticks (``) as an
+    opening one: some wire services type quotes that way. With ``singles``, single marks are
+    yielded instead, for text that quotes with them.
+    """
+    i = start
+    while i < end:
+        ch = text[i]
+        if singles:
+            if ch in SINGLE_MARKS and not (ch == "'" and i + 1 < end and text[i + 1] == "'"):
+                yield i, 1
+            elif ch == "'":
+                i += 1
+        elif ch in QUOTE_MARKS:
+            yield i, 1
+        elif (ch == "'" or ch == "`") and i + 1 < end and text[i + 1] == ch:
+            yield i, 2
+            i += 1
+        i += 1
+
+
+def _kind(text: str, i: int, length: int) -> str:
     mark = text[i]
-    if mark in OPENING_MARKS:
-        return True
-    if mark in CLOSING_MARKS:
+    if length == 2:
+        return "open" if mark == "`" else "either"
+    if mark in OPENING_MARKS or mark == "‘":
+        return "open"
+    if mark in CLOSING_MARKS or mark == "’":
+        return "close"
+    return "either"
+
+
+def _can_open(text: str, i: int, length: int, start: int, end: int) -> bool:
+    kind = _kind(text, i, length)
+    if kind == "close":
         return False
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
+    after = text[i + length] if i + length < end else " "
+    if text[i] in SINGLE_MARKS:
+        # An apostrophe inside or after a word ("don't", "voters'") or before a number ("'90s")
+        # never opens a quote.
+        return (before in _OPEN_CONTEXT or before in QUOTE_MARKS) and after.isalpha()
+    if kind == "open":
+        return True
     return (before in _OPEN_CONTEXT or before in QUOTE_MARKS) and not after.isspace()
 
 
-def _can_close(text: str, i: int, start: int, end: int) -> bool:
-    mark = text[i]
-    if mark in CLOSING_MARKS:
-        return True
+def _can_close(text: str, i: int, length: int, start: int, end: int) -> bool:
+    kind = _kind(text, i, length)
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
-    if mark in OPENING_MARKS:
+    after = text[i + length] if i + length < end else " "
+    if text[i] in SINGLE_MARKS:
+        return not before.isspace() and not after.isalnum()
+    if kind == "close":
+        return True
+    if kind == "open":
         # A curly opening mark used by mistake to close: “Yes,“ he said.
         return not before.isspace() and (after in _CLOSE_CONTEXT or after.isspace())
     return not before.isspace() or after in _CLOSE_CONTEXT
@@ -101,49 +142,69 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quotation spans in ``text``, in order, never overlapping.
 
-    Handles curly, straight and mixed double marks, « » guillemets, and quotes that run over
-    several paragraphs (each paragraph after the first reopens with a mark and the earlier
-    ones end unclosed). Single quotes are left inside the spans they are nested in.
+    Handles curly, straight and mixed double marks, « » guillemets, doubled apostrophes, and
+    quotes that run over several paragraphs (each paragraph after the first reopens with a mark
+    and the earlier ones end unclosed). Single quotes nested in a double quote stay inside it; a
+    paragraph with no double marks at all may quote with single marks, as headlines do.
     """
     spans: list[QuoteSpan] = []
     paras = list(paragraphs(text))
     for index, (p_start, p_end) in enumerate(paras):
-        open_at: int | None = None
-        for i in range(p_start, p_end):
-            if text[i] not in QUOTE_MARKS:
-                continue
-            if open_at is None:
-                if _can_open(text, i, p_start, p_end):
-                    open_at = i
-                continue
-            if _can_close(text, i, p_start, p_end):
-                start, end = _strip(text, open_at + 1, i)
-                if end > start:
-                    spans.append(QuoteSpan(start, end, open_at, i))
-                open_at = None
-            elif _can_open(text, i, p_start, p_end):
-                # Two openers in a row: the first was stray.
-                open_at = i
-        if open_at is not None and _runs_on(text, paras, index, open_at):
-            start, end = _strip(text, open_at + 1, p_end)
+        found = _pair(text, paras, index, singles=False)
+        if not found:
+            found = _pair(text, paras, index, singles=True)
+        spans.extend(found)
+    return spans
+
+
+def _pair(
+    text: str, paras: list[tuple[int, int]], index: int, *, singles: bool
+) -> list[QuoteSpan]:
+    """Pair the marks of one paragraph, left to right."""
+    p_start, p_end = paras[index]
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    open_length = 0
+    for i, length in _marks(text, p_start, p_end, singles):
+        if open_at is not None and i < open_at + open_length:
+            continue
+        if open_at is None:
+            if _can_open(text, i, length, p_start, p_end):
+                open_at, open_length = i, length
+            continue
+        if _can_close(text, i, length, p_start, p_end):
+            start, end = _strip(text, open_at + open_length, i)
             if end > start:
-                spans.append(QuoteSpan(start, end, open_at, None))
+                spans.append(QuoteSpan(start, end, open_at, i))
+            open_at = None
+        elif _can_open(text, i, length, p_start, p_end):
+            # Two openers in a row: the first was stray.
+            open_at, open_length = i, length
+    if open_at is not None and not singles and _runs_on(text, paras, index, open_at):
+        start, end = _strip(text, open_at + open_length, p_end)
+        if end > start:
+            spans.append(QuoteSpan(start, end, open_at, None))
     return spans
 
 
 def _runs_on(text: str, paras: list[tuple[int, int]], index: int, open_at: int) -> bool:
     """Whether a quote left open at the end of paragraph ``index`` is real.
 
-    The news convention for a quote over several paragraphs is to leave each paragraph unclosed
-    and reopen the next one. Any other unclosed mark is taken as stray, so that it costs at most
-    nothing rather than the rest of the paragraph.
+    It is when the paragraph opens with it (a quote paragraph whose closing mark was lost), and
+    when the next paragraph reopens, the news convention for a quote over several paragraphs.
+    Any other unclosed mark is taken as stray, so that it costs nothing.
     """
+    p_start, p_end = paras[index]
+    if not text[p_start:open_at].strip():
+        return True
     if index + 1 >= len(paras):
         return False
     next_start, next_end = paras[index + 1]
     first = next_start
     while first < next_end and text[first].isspace():
         first += 1
-    return first < next_end and text[first] in QUOTE_MARKS and _can_open(
-        text, first, next_start, next_end
-    )
+    if first >= next_end:
+        return False
+    for i, length in _marks(text, first, min(first + 2, next_end), singles=False):
+        return i == first and _can_open(text, i, length, next_start, next_end)
+    return False
