@@ -8,6 +8,7 @@ without importing quotex first.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -180,7 +181,54 @@ def extract_text(
 ) -> DocumentRecord:
     """Run the pipeline over one text and return its record."""
     pipeline = nlp if nlp is not None else _cached_pipeline(model)
-    return doc_to_record(pipeline(text), source, encoding)
+    if len(text) <= pipeline.max_length:
+        return doc_to_record(pipeline(text), source, encoding)
+    # Beyond spaCy's max_length: parse paragraph chunks and shift their offsets back into the
+    # original text. Quotes never cross a paragraph, so no quote is cut.
+    entities: list[Entity] = []
+    quotes: list[Quote] = []
+    for start, end in chunk_bounds(text, CHUNK_CHARS):
+        part = doc_to_record(pipeline(text[start:end]), source)
+        entities.extend(_shift_entity(e, start) for e in part.entities)
+        quotes.extend(_shift_quote(q, start) for q in part.quotes)
+    return DocumentRecord(
+        source=source, entities=tuple(entities), quotes=tuple(quotes), encoding=encoding
+    )
+
+
+#: Size of the pieces a text longer than ``nlp.max_length`` is parsed in.
+CHUNK_CHARS = 100_000
+
+
+def chunk_bounds(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    """Split ``text`` into consecutive ranges of at most ``limit`` characters, at line breaks
+    where there is one, so that the pieces cover the text exactly."""
+    start = 0
+    length = len(text)
+    while start < length:
+        end = min(start + limit, length)
+        if end < length:
+            cut = text.rfind("\n", start, end)
+            if cut > start:
+                end = cut + 1
+        yield start, end
+        start = end
+
+
+def _shift_entity(entity: Entity, offset: int) -> Entity:
+    return replace(entity, start=entity.start + offset, end=entity.end + offset)
+
+
+def _shift_quote(quote: Quote, offset: int) -> Quote:
+    speaker = quote.speaker
+    if speaker is not None:
+        speaker = replace(speaker, start=speaker.start + offset, end=speaker.end + offset)
+    cue = quote.cue
+    if cue is not None:
+        cue = replace(cue, start=cue.start + offset, end=cue.end + offset)
+    return replace(
+        quote, start=quote.start + offset, end=quote.end + offset, speaker=speaker, cue=cue
+    )
 
 
 _PIPELINES: dict[str, Language] = {}

