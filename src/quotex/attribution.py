@@ -17,14 +17,14 @@ A pronoun or nominal speaker is then resolved to the entity it stands for (:mod:
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from quotex.coref import Resolver
 from quotex.entities import EntityIndex
 from quotex.quotes import QuoteSpan, paragraphs
 from quotex.records import Label
-from quotex.resources import cue_verb_forms
+from quotex.resources import cue_verb_forms, speaker_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -107,12 +107,35 @@ def is_cue(token: Token) -> bool:
     return token.lower_ in cue_verb_forms() and _is_verb(token)
 
 
-def _subject(verb: Token, view: _DocView, depth: int = 0) -> Token | None:
-    """The speaker of a cue verb: its subject, or the subject it shares with a verb it hangs off.
+_LISTENER_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked", "urge", "urged"})
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_RELATIVE = frozenset({"who", "that", "which"})
+# Agent-noun endings: "the senator", "an analyst", "the historian", "critics", "residents".
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ics", "ess", "man", "woman")
 
-    ``Brahimi emphasized …, saying: "…"`` and ``He smiled and added: "…"`` have no subject of their
-    own on the cue; the speaker is the subject of the governing verb.
-    """
+
+def plausible_speaker(token: Token, view: _DocView) -> bool:
+    """Whether a subject can be a source of speech: a name, a pronoun, or a noun for a person
+    or an organisation. Keeps "a database" or "31%" from being reported as speakers."""
+    if token.dep_ == "expl" or not view.outside(token.i):
+        return False
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.tag_ in ("NNP", "NNPS"):
+        return True
+    lower = token.lower_
+    if token.tag_ == "PRP":
+        return lower in _PRONOUN_SPEAKERS
+    if lower in _RELATIVE:
+        return token.head.dep_ == "relcl" and plausible_speaker(token.head.head, view)
+    if not token.tag_.startswith("NN"):
+        return False
+    person_nouns, org_nouns = speaker_nouns()
+    singular = lower[:-1] if lower.endswith("s") else lower
+    if lower in person_nouns or lower in org_nouns or singular in person_nouns:
+        return True
+    return singular.endswith(_AGENT_SUFFIXES) or lower.endswith(_AGENT_SUFFIXES)
+
+
+def _own_subject(verb: Token, view: _DocView) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and view.outside(child.i):
             return child
@@ -121,16 +144,42 @@ def _subject(verb: Token, view: _DocView, depth: int = 0) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
-    if depth < 2 and verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and verb.head is not verb:
-        return _subject(verb.head, view, depth + 1)
+    return None
+
+
+def _subject(verb: Token, view: _DocView) -> Token | None:
+    """The speaker of a cue verb: its subject, or the subject it shares with a verb it hangs off.
+
+    ``Brahimi emphasized …, saying: "…"`` and ``He smiled and added: "…"`` have no subject of
+    their own on the cue; the speaker is the subject of a governing verb.
+    """
+    subject = _own_subject(verb, view)
+    if subject is not None:
+        return subject if plausible_speaker(subject, view) else None
     # "…," said Fomin: inverted order is often parsed with the name as object or attribute.
+    # Not after "told" or a participle, whose following name is the listener: telling CNBC.
     after = verb.i + 1
-    if after < len(view.doc) and view.outside(after):
+    if (
+        after < len(view.doc)
+        and view.outside(after)
+        and verb.tag_ in ("VBD", "VBZ", "VBP", "")
+        and verb.lower_ not in _LISTENER_VERBS
+    ):
         token = view.doc[after]
-        if token.tag_ in ("NNP", "NNPS", "PRP") or token.ent_type_ in ("PERSON", "ORG"):
+        if token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("PERSON", "ORG"):
             return _head_of_name(token)
         if token.lower_ in ("the", "a", "an") and after + 1 < len(view.doc):
-            return _head_of_name(view.doc[after + 1])
+            head = _head_of_name(view.doc[after + 1])
+            if plausible_speaker(head, view):
+                return head
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") or head.head is head:
+            break
+        head = head.head
+        subject = _own_subject(head, view)
+        if subject is not None:
+            return subject if plausible_speaker(subject, view) else None
     return None
 
 
@@ -141,41 +190,70 @@ def _head_of_name(token: Token) -> Token:
     return token
 
 
-def _syntactic(view: _DocView, q: int) -> _Found | None:
-    """The cue verb that the quote depends on, found through the parse."""
+def _ancestors_outside(view: _DocView, q: int) -> list[tuple[Token, Token]]:
+    """(ancestor, child on the path) pairs above the quote, nearest first, within its paragraph."""
     first, last = view.token_ranges[q]
     doc = view.doc
+    p_start, p_end = view.para_bounds[view.paragraph_of(doc[first].idx)]
+    chain: list[tuple[Token, Token]] = []
+    seen: set[int] = set()
     for i in range(first, last):
         token = doc[i]
         head = token.head
-        if view.quote_of[head.i] == q and head is not token:
+        if head is token or view.quote_of[head.i] == view.quote_of[i] >= 0:
             continue
-        if head is token:
-            # The quote's own verb is the root: look for a cue attached below it, as in
-            # "…," he said parsed with "said" as a parataxis or ccomp of the quote.
-            for child in token.children:
-                if view.outside(child.i) and is_cue(child) and _subject(child, view):
-                    return _Found(_subject(child, view), (child.i, child.i + 1), "syntax")
-            continue
-        steps = 0
         child = token
-        while steps < 6 and view.outside(head.i):
-            # "told them to seek "new initiatives"" is an instruction, not the speech: the
-            # reporting verb, if any, is further up.
-            if is_cue(head) and child.dep_ != "xcomp":
-                return _Found(_subject(head, view), (head.i, head.i + 1), "syntax")
+        steps = 0
+        while steps < 6 and view.outside(head.i) and p_start <= head.idx < p_end:
+            if head.i not in seen:
+                seen.add(head.i)
+                chain.append((head, child))
             if head.head is head:
                 break
             child, head = head, head.head
             steps += 1
+    return chain
+
+
+def _syntactic(view: _DocView, q: int) -> _Found | None:
+    """The cue verb that the quote depends on, found through the parse."""
+    for head, child in _ancestors_outside(view, q):
+        # "told them to seek "new initiatives"" is an instruction, not the speech: the
+        # reporting verb, if any, is further up.
+        if is_cue(head) and child.dep_ != "xcomp":
+            speaker = _subject(head, view)
+            if speaker is not None:
+                return _Found(speaker, (head.i, head.i + 1), "syntax")
+    first, last = view.token_ranges[q]
+    for token in view.doc[first:last]:
+        if token.head is token:
+            # The quote's own verb is the root: a cue may hang below it, as in "…," he said
+            # parsed with "said" as a parataxis or ccomp of the quote.
+            for child in token.children:
+                if view.outside(child.i) and is_cue(child):
+                    speaker = _subject(child, view)
+                    if speaker is not None:
+                        return _Found(speaker, (child.i, child.i + 1), "syntax")
+    return None
+
+
+def _governing_subject(view: _DocView, q: int) -> _Found | None:
+    """A partial quote with no cue verb takes the subject of the clause it sits in:
+    Cruz chided the media for "the little game"."""
+    for head, _child in _ancestors_outside(view, q):
+        if not _is_verb(head):
+            continue
+        subject = _own_subject(head, view)
+        if subject is not None and plausible_speaker(subject, view):
+            return _Found(subject, None, "subject")
     return None
 
 
 def _clause_bounds(view: _DocView, q: int) -> tuple[int, int, int, int]:
     """Token ranges just before the opening mark and just after the closing mark of a quote.
 
-    Both stay inside the quote's paragraph, stop at a neighbouring quote, and span at most one
-    sentence boundary, so that a cue is never borrowed from an unrelated sentence.
+    Both stay inside the quote's paragraph, stop at a neighbouring quote, and run at most
+    ``_WINDOW`` tokens, so that a cue is never borrowed from an unrelated passage.
     """
     doc = view.doc
     first, last = view.token_ranges[q]
@@ -206,46 +284,93 @@ def _clause_bounds(view: _DocView, q: int) -> tuple[int, int, int, int]:
     return before_start + 1, open_tok + 1, close_tok, after_end
 
 
-def _neighbourhood(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
-    """A cue verb next to the quote, after its closing mark or before its opening mark."""
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+def _after(view: _DocView, q: int) -> _Found | None:
+    """A cue after the closing mark: "…," Fomin told …, "…," said Fomin, "…" — Commissioner X,
+    and "…," Hannity pressed, where any verb right after its subject reports the quote."""
     doc = view.doc
-    before_start, before_end, after_start, after_end = _clause_bounds(view, q)
-    # After: "…," Fomin told …, "…," said Fomin, and "…" — Commissioner X. The quote must end its
-    # sentence or clause for this to apply.
-    if after_start < after_end:
-        first_after = doc[after_start]
-        if first_after.text in _DASHES:
-            speaker = _first_name_like(view, after_start + 1, after_end)
+    _, _, lo, hi = _clause_bounds(view, q)
+    if lo >= hi:
+        return None
+    if doc[lo].text in _DASHES:
+        speaker = _first_name_like(view, lo + 1, hi)
+        if speaker is not None:
+            return _Found(speaker, None, "dash")
+    for i in range(lo, hi):
+        token = doc[i]
+        if token.text in _SENTENCE_END and i > lo:
+            break
+        if is_cue(token):
+            speaker = _subject(token, view)
+            if speaker is None or speaker.i < lo:
+                speaker = _first_name_like(view, lo, i) or speaker
             if speaker is not None:
-                return _Found(speaker, None, "dash")
-        sentence_end = view.sent_end[after_start]
-        for i in range(after_start, min(after_end, max(sentence_end, after_start + 12))):
-            token = doc[i]
-            if token.text in (".", "!", "?") and i > after_start:
-                break
-            if is_cue(token):
-                speaker = _subject(token, view)
-                if speaker is None or speaker.i < after_start:
-                    speaker = _first_name_like(view, after_start, i) or speaker
-                if speaker is not None:
-                    return _Found(speaker, (i, i + 1), "after")
-    # Before: Brahimi said: "…", saying: "…", and the bare From X: layout.
-    if before_start < before_end:
-        last_before = doc[before_end - 1]
-        sentence_start = view.sent_start[before_end - 1]
-        lower = max(before_start, min(sentence_start, before_end - 1))
-        for i in range(before_end - 1, lower - 1, -1):
-            token = doc[i]
-            if token.text in (".", "!", "?"):
-                break
-            if is_cue(token):
-                speaker = _subject(token, view)
-                if speaker is not None:
-                    return _Found(speaker, (i, i + 1), "before")
-        if last_before.text == ":":
-            speaker = _last_name_like(view, lower, before_end - 1)
+                # "…," Walker said, according to an AP account: the source is the account.
+                according = _according_in(view, i + 1, hi)
+                return according or _Found(speaker, (i, i + 1), "after")
+    # No cue verb: the subject-verb pair that directly follows a quote still reports it.
+    for i in range(lo, min(hi, lo + 8)):
+        token = doc[i]
+        if token.text in _SENTENCE_END:
+            break
+        if _is_verb(token) and token.tag_ != "VBG":
+            subject = _own_subject(token, view)
+            if subject is not None and lo <= subject.i < i and plausible_speaker(subject, view):
+                return _Found(subject, (i, i + 1), "after-verb")
+            break
+    return None
+
+
+def _before(view: _DocView, q: int) -> _Found | None:
+    """A cue before the opening mark: Brahimi said: "…", saying: "…", and From X: "…"."""
+    doc = view.doc
+    lo, hi, _, _ = _clause_bounds(view, q)
+    if lo >= hi:
+        return None
+    for i in range(hi - 1, lo - 1, -1):
+        token = doc[i]
+        if token.text in _SENTENCE_END:
+            break
+        if is_cue(token):
+            speaker = _subject(token, view)
             if speaker is not None:
-                return _Found(speaker, None, "colon")
+                return _Found(speaker, (i, i + 1), "before")
+    if doc[hi - 1].text == ":":
+        speaker = _last_name_like(view, lo, hi - 1)
+        if speaker is not None:
+            return _Found(speaker, None, "colon")
+    return None
+
+
+def _layout(view: _DocView, span: QuoteSpan) -> str:
+    """Where the attribution of a quote most likely sits, from the punctuation around it."""
+    text = view.doc.text
+    if span.close_mark is not None:
+        inner_last = text[span.end - 1] if span.end > span.start else ""
+        after = text[span.close_mark + 1 : span.close_mark + 3].lstrip(" '")
+        if inner_last in ",?!—–" or after.startswith((",", "—", "–")):
+            return "after"
+    if span.open_mark is not None:
+        before = text[max(0, span.open_mark - 3) : span.open_mark].rstrip()
+        if before.endswith((":", ",")):
+            return "before"
+    return "inline"
+
+
+def _according_in(view: _DocView, lo: int, hi: int) -> _Found | None:
+    """``according to X`` within ``[lo, hi)``, up to the end of the sentence."""
+    doc = view.doc
+    for i in range(lo, hi - 1):
+        if doc[i].text in _SENTENCE_END:
+            return None
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to":
+            for child in doc[i + 1].children:
+                if child.dep_ == "pobj":
+                    return _Found(child, (i, i + 2), "according")
+            if i + 2 < hi:
+                return _Found(_head_of_name(doc[i + 2]), (i, i + 2), "according")
     return None
 
 
@@ -319,6 +444,22 @@ def is_premodifier(view: _DocView, q: int) -> bool:
     return False
 
 
+def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
+    layout = _layout(view, span)
+    if layout == "after":
+        order = (_after, _syntactic, _before, _according_to)
+    elif layout == "before":
+        order = (_before, _syntactic, _after, _according_to)
+    else:
+        # A partial quote inside a sentence: only the parse can tell what it hangs off.
+        order = (_syntactic, _according_to)
+    for rule in order:
+        found = rule(view, q)
+        if found is not None and found.speaker is not None:
+            return found
+    return None
+
+
 def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> list[Attribution]:
     """Decide which quotation spans are speech and attribute each to a speaker."""
     if not spans or len(doc) == 0:
@@ -331,34 +472,61 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
     for q, span in enumerate(spans):
         if is_premodifier(view, q):
             continue
-        found = _syntactic(view, q) or _neighbourhood(view, q, span) or _according_to(view, q)
-        if (found is None or found.speaker is None) and is_name_or_title(view, q):
-            continue
+        found = _find(view, q, span)
         attribution: Attribution | None = None
-        if found is not None and found.speaker is not None:
-            attribution = _attribution(view, resolver, span, found)
-        elif previous is not None and previous_span is not None and _continues(
-            view, previous_span, span
+        split = (
+            previous is not None
+            and previous_span is not None
+            and _split_from(view, previous_span, span)
+        )
+        if found is not None and (
+            not split
+            or found.rule in ("after", "after-verb", "dash")
+            or (
+                # A new subject between the parts: "…," Franken said. Silverman responded, "…"
+                previous_span is not None
+                and previous_span.close_mark is not None
+                and found.speaker is not None
+                and found.speaker.idx > previous_span.close_mark
+            )
         ):
-            attribution = Attribution(
+            attribution = _attribution(view, resolver, span, found)
+        elif (
+            previous is not None
+            and previous_span is not None
+            and (split or _continues(view, previous_span, span))
+        ):
+            # "A," she said. "B." The second part is hers unless it names its own speaker;
+            # so is a bare quote paragraph after an attributed one.
+            attribution = replace(
+                previous,
                 start=span.start,
                 end=span.end,
-                speaker_start=previous.speaker_start,
-                speaker_end=previous.speaker_end,
-                speaker_name=previous.speaker_name,
-                speaker_label=previous.speaker_label,
+                cue_start=None,
+                cue_end=None,
                 rule="continuation",
             )
-        if attribution is None:
-            attribution = Attribution(start=span.start, end=span.end)
-            if found is not None and found.cue is not None:
-                cue_start, cue_end = _char_range(doc, found.cue)
-                attribution = Attribution(
-                    start=span.start, end=span.end, cue_start=cue_start, cue_end=cue_end
+        elif found is not None:
+            attribution = _attribution(view, resolver, span, found)
+        else:
+            found = _governing_subject(view, q)
+            if found is not None:
+                attribution = _attribution(view, resolver, span, found)
+            elif (
+                previous is not None
+                and previous_span is not None
+                and view.paragraph_of(previous_span.start) == view.paragraph_of(span.start)
+            ):
+                attribution = replace(
+                    previous, start=span.start, end=span.end, cue_start=None, cue_end=None,
+                    rule="same-paragraph",
                 )
+        if attribution is None:
+            if is_name_or_title(view, q):
+                continue
+            attribution = Attribution(start=span.start, end=span.end)
         results.append(attribution)
-        if attribution.speaker_name is not None:
-            previous = attribution
+        previous = attribution if attribution.speaker_name is not None else None
         previous_span = span
     return results
 
@@ -387,6 +555,17 @@ def _attribution(view: _DocView, resolver: Resolver, span: QuoteSpan, found: _Fo
     )
 
 
+def _split_from(view: _DocView, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """Whether ``span`` is the second part of a quote split around its cue, in one paragraph:
+    only a short attribution clause lies between the two parts."""
+    if previous.close_mark is None or span.open_mark is None:
+        return False
+    if view.paragraph_of(previous.start) != view.paragraph_of(span.start):
+        return False
+    gap = view.doc.text[previous.close_mark + 1 : span.open_mark]
+    return len(gap.split()) <= 12
+
+
 def _continues(view: _DocView, previous: QuoteSpan, span: QuoteSpan) -> bool:
     """Whether ``span`` carries on the speech of the quote before it.
 
@@ -398,10 +577,8 @@ def _continues(view: _DocView, previous: QuoteSpan, span: QuoteSpan) -> bool:
     text = view.doc.text
     this_para = view.paragraph_of(span.start)
     previous_para = view.paragraph_of(previous.start)
-    if this_para - previous_para > 1:
+    if this_para - previous_para != 1:
         return False
-    if this_para == previous_para:
-        return True
     p_start, p_end = view.para_bounds[this_para]
     outside = text[p_start : span.open_mark or span.start] + text[
         (span.close_mark + 1 if span.close_mark is not None else span.end) : p_end
