@@ -128,6 +128,9 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
         return token.head.dep_ == "relcl" and plausible_speaker(token.head.head, view)
     if not token.tag_.startswith("NN"):
         return False
+    if token.text[:1].isupper():
+        # A capitalised noun the tagger missed as a name: "Hannity said".
+        return True
     person_nouns, org_nouns = speaker_nouns()
     singular = lower[:-1] if lower.endswith("s") else lower
     if lower in person_nouns or lower in org_nouns or singular in person_nouns:
@@ -169,8 +172,9 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
         if token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("PERSON", "ORG"):
             return _head_of_name(token)
         if token.lower_ in ("the", "a", "an") and after + 1 < len(view.doc):
+            # "…," read the email / said the statement: documents speak too.
             head = _head_of_name(view.doc[after + 1])
-            if plausible_speaker(head, view):
+            if head.tag_.startswith("NN") and view.outside(head.i):
                 return head
     head = verb
     for _ in range(3):
@@ -317,7 +321,11 @@ def _after(view: _DocView, q: int) -> _Found | None:
             break
         if _is_verb(token) and token.tag_ != "VBG":
             subject = _own_subject(token, view)
-            if subject is not None and lo <= subject.i < i and plausible_speaker(subject, view):
+            if (
+                subject is not None
+                and lo <= subject.i < i
+                and (plausible_speaker(subject, view) or subject.tag_.startswith("NN"))
+            ):
                 return _Found(subject, (i, i + 1), "after-verb")
             break
     return None
@@ -428,6 +436,26 @@ def is_name_or_title(view: _DocView, q: int) -> bool:
     return capitalised and any(t.text[:1].isupper() for t in words)
 
 
+_VENUE_PREPOSITIONS = frozenset({"on", "with", "in", "to", "from"})
+
+
+def is_programme_title(view: _DocView, q: int) -> bool:
+    """A quoted title where something was said or shown, not what was said: on ABC's "This
+    Week", in an interview with "Fox and Friends", a host of "The Apprentice"."""
+    if not is_name_or_title(view, q):
+        return False
+    first, last = view.token_ranges[q]
+    for token in view.doc[first:last]:
+        head = token.head
+        if view.outside(head.i):
+            if token.dep_ == "pobj" and head.lower_ in _VENUE_PREPOSITIONS:
+                return True
+            if token.dep_ == "pobj" and head.lower_ == "of" and head.head.tag_.startswith("NN"):
+                return head.head.lower_ in ("host", "star", "episode", "set", "edition", "author")
+            return False
+    return False
+
+
 def is_premodifier(view: _DocView, q: int) -> bool:
     """A quoted name used as a modifier of a noun outside it: a "Friends of Syria" meeting.
 
@@ -470,7 +498,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
     previous: Attribution | None = None
     previous_span: QuoteSpan | None = None
     for q, span in enumerate(spans):
-        if is_premodifier(view, q):
+        if is_premodifier(view, q) or is_programme_title(view, q):
             continue
         found = _find(view, q, span)
         attribution: Attribution | None = None
