@@ -291,13 +291,34 @@ def _clause_bounds(view: _DocView, q: int) -> tuple[int, int, int, int]:
 _SENTENCE_END = frozenset({".", "!", "?"})
 
 
+def _speaker_in(view: _DocView, lo: int, hi: int) -> Token | None:
+    """The first plausible speaker in ``[lo, hi)``, outside quotes, taken at the head of its name."""
+    for i in range(max(lo, 0), min(hi, len(view.doc))):
+        token = view.doc[i]
+        if not view.outside(i) or token.text in _SENTENCE_END:
+            if token.text in _SENTENCE_END:
+                return None
+            continue
+        if token.tag_.startswith(("NN", "PRP")) or token.ent_type_:
+            head = _head_of_name(token)
+            if plausible_speaker(head, view):
+                return head
+    return None
+
+
+def _paragraph_tokens(view: _DocView, para: int) -> tuple[int, int]:
+    """The token range of paragraph ``para``."""
+    p_start, p_end = view.para_bounds[para]
+    return view.token_at(p_start), view.token_at(p_end - 1) + 1
+
+
 def _after(view: _DocView, q: int) -> _Found | None:
     """A cue after the closing mark: "…," Fomin told …, "…," said Fomin, "…" — Commissioner X,
     and "…," Hannity pressed, where any verb right after its subject reports the quote."""
     doc = view.doc
     _, _, lo, hi = _clause_bounds(view, q)
     if lo >= hi:
-        return None
+        return _signature_line(view, q)
     if doc[lo].text in _DASHES:
         speaker = _first_name_like(view, lo + 1, hi)
         if speaker is not None:
@@ -307,9 +328,20 @@ def _after(view: _DocView, q: int) -> _Found | None:
         if token.text in _SENTENCE_END and i > lo:
             break
         if is_cue(token):
-            speaker = _subject(token, view)
+            own = _own_subject(token, view)
+            if own is not None and lo <= own.i < i:
+                # "…," a friend said: right after a quote, any subject of the cue is its source.
+                speaker: Token | None = own
+            else:
+                speaker = _subject(token, view)
             if speaker is None or speaker.i < lo:
-                speaker = _first_name_like(view, lo, i) or speaker
+                # The parse lost the subject: take the name next to the cue, before it
+                # ("…," an intelligence source, who …, told) or after it ("…," mused host X).
+                speaker = (
+                    _speaker_in(view, lo, i)
+                    or _speaker_in(view, i + 1, min(hi, i + 4))
+                    or speaker
+                )
             if speaker is not None:
                 # "…," Walker said, according to an AP account: the source is the account.
                 according = _according_in(view, i + 1, hi)
@@ -331,12 +363,34 @@ def _after(view: _DocView, q: int) -> _Found | None:
     return None
 
 
+def _signature_line(view: _DocView, q: int) -> _Found | None:
+    """A quote paragraph signed on the next line: "…"⏎- Sanders."""
+    para = view.paragraph_of(view.doc[view.token_ranges[q][0]].idx)
+    if para + 1 >= len(view.para_bounds):
+        return None
+    lo, hi = _paragraph_tokens(view, para + 1)
+    if hi - lo > 12 or view.doc[lo].text not in _DASHES:
+        return None
+    speaker = _first_name_like(view, lo + 1, hi)
+    return _Found(speaker, None, "dash") if speaker is not None else None
+
+
 def _before(view: _DocView, q: int) -> _Found | None:
-    """A cue before the opening mark: Brahimi said: "…", saying: "…", and From X: "…"."""
+    """A cue before the opening mark: Brahimi said: "…", saying: "…", and From X: "…"; also in
+    the paragraph before, when it ends with a colon and the quote is a paragraph of its own."""
     doc = view.doc
     lo, hi, _, _ = _clause_bounds(view, q)
+    rule = "before"
     if lo >= hi:
-        return None
+        para = view.paragraph_of(doc[view.token_ranges[q][0]].idx)
+        if para == 0:
+            return None
+        p_lo, p_hi = _paragraph_tokens(view, para - 1)
+        while p_hi > p_lo and doc[p_hi - 1].is_space:
+            p_hi -= 1
+        if p_hi <= p_lo or doc[p_hi - 1].text != ":":
+            return None
+        lo, hi, rule = max(p_lo, view.sent_start[p_hi - 1]), p_hi, "colon-paragraph"
     for i in range(hi - 1, lo - 1, -1):
         token = doc[i]
         if token.text in _SENTENCE_END:
@@ -344,9 +398,9 @@ def _before(view: _DocView, q: int) -> _Found | None:
         if is_cue(token):
             speaker = _subject(token, view)
             if speaker is not None:
-                return _Found(speaker, (i, i + 1), "before")
+                return _Found(speaker, (i, i + 1), rule)
     if doc[hi - 1].text == ":":
-        speaker = _last_name_like(view, lo, hi - 1)
+        speaker = _last_name_like(view, lo, hi - 1) or _speaker_in(view, lo, hi - 1)
         if speaker is not None:
             return _Found(speaker, None, "colon")
     return None
@@ -359,7 +413,13 @@ def _layout(view: _DocView, span: QuoteSpan) -> str:
         inner_last = text[span.end - 1] if span.end > span.start else ""
         after = text[span.close_mark + 1 : span.close_mark + 3].lstrip(" '")
         if inner_last in ",?!—–" or after.startswith((",", "—", "–")):
-            return "after"
+            # A quote that opens its sentence is direct speech with the cue after it; one that
+            # starts mid-sentence is a partial quote whose comma may belong to the sentence.
+            opening = span.open_mark if span.open_mark is not None else span.start
+            before = text[max(0, opening - 3) : opening].rstrip(" \t\u00a0'")
+            if not before or before[-1] in ".!?:\n\r\"”’»":
+                return "after"
+            return "mid-after"
     if span.open_mark is not None:
         before = text[max(0, span.open_mark - 3) : span.open_mark].rstrip()
         if before.endswith((":", ",")):
@@ -476,6 +536,8 @@ def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
     layout = _layout(view, span)
     if layout == "after":
         order = (_after, _syntactic, _before, _according_to)
+    elif layout == "mid-after":
+        order = (_syntactic, _after, _according_to)
     elif layout == "before":
         order = (_before, _syntactic, _after, _according_to)
     else:
