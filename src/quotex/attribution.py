@@ -108,6 +108,10 @@ def is_cue(token: Token) -> bool:
 
 
 _LISTENER_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked", "urge", "urged"})
+# Entity types that are never a source: "said Tuesday", "just 1 percent said".
+_NOT_SPEAKERS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART"}
+)
 _PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE = frozenset({"who", "that", "which"})
 # Agent-noun endings: "the senator", "an analyst", "the historian", "critics", "residents".
@@ -117,7 +121,7 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ics", "ess", "
 def plausible_speaker(token: Token, view: _DocView) -> bool:
     """Whether a subject can be a source of speech: a name, a pronoun, or a noun for a person
     or an organisation. Keeps "a database" or "31%" from being reported as speakers."""
-    if token.dep_ == "expl" or not view.outside(token.i):
+    if token.dep_ == "expl" or not view.outside(token.i) or token.ent_type_ in _NOT_SPEAKERS:
         return False
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.tag_ in ("NNP", "NNPS"):
         return True
@@ -169,7 +173,9 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
         and verb.lower_ not in _LISTENER_VERBS
     ):
         token = view.doc[after]
-        if token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("PERSON", "ORG"):
+        if (token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("PERSON", "ORG")) and (
+            token.ent_type_ not in _NOT_SPEAKERS
+        ):
             return _head_of_name(token)
         if token.lower_ in ("the", "a", "an") and after + 1 < len(view.doc):
             # "…," read the email / said the statement: documents speak too.

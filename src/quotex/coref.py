@@ -57,8 +57,12 @@ class Resolver:
             return ResolvedMention(span.start_char, span.end_char, cluster.name, cluster.label)
         lower = token.lower_
         if lower in ("who", "that", "which") and token.head.dep_ == "relcl":
-            # "a surrogate who said …": the speaker is the noun the clause describes.
-            return self.resolve(token.head.head)
+            # "a surrogate who said …": the mention is "who"; the speaker is the noun the
+            # clause describes.
+            antecedent = self.resolve(token.head.head)
+            return ResolvedMention(
+                token.idx, token.idx + len(token), antecedent.name, antecedent.label
+            )
         if token.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _NEUTER | _PLURAL:
             cluster = self._antecedent(token)
             name = cluster.name if cluster else token.text
