@@ -502,9 +502,6 @@ def is_name_or_title(view: _DocView, q: int) -> bool:
     return capitalised and any(t.text[:1].isupper() for t in words)
 
 
-_VENUE_PREPOSITIONS = frozenset({"on", "with", "in", "to", "from"})
-
-
 def is_programme_title(view: _DocView, q: int) -> bool:
     """A quoted title where something was said or shown, not what was said: on ABC's "This
     Week", in an interview with "Fox and Friends", a host of "The Apprentice"."""
@@ -514,11 +511,14 @@ def is_programme_title(view: _DocView, q: int) -> bool:
     for token in view.doc[first:last]:
         head = token.head
         if view.outside(head.i):
-            if token.dep_ == "pobj" and head.lower_ in _VENUE_PREPOSITIONS:
+            if token.dep_ == "pobj":
+                # "as "Chris"" is what someone was called; other prepositions place a title.
+                return head.lower_ != "as"
+            if token.dep_ == "appos":
                 return True
-            if token.dep_ == "pobj" and head.lower_ == "of" and head.head.tag_.startswith("NN"):
-                return head.head.lower_ in ("host", "star", "episode", "set", "edition", "author")
-            return False
+            # Springsteen's "The Rising": a possessed title.
+            return any(child.dep_ == "poss" and view.outside(child.i) for child in token.children)
+    return False
     return False
 
 
