@@ -519,7 +519,6 @@ def is_programme_title(view: _DocView, q: int) -> bool:
             # Springsteen's "The Rising": a possessed title.
             return any(child.dep_ == "poss" and view.outside(child.i) for child in token.children)
     return False
-    return False
 
 
 def is_premodifier(view: _DocView, q: int) -> bool:
