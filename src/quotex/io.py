@@ -180,10 +180,10 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> Decod
     """Decode a document's bytes, detecting the encoding unless one is given.
 
     Detection order: known binary formats are refused; a byte order mark decides (UTF-8, UTF-16
-    or UTF-32); strict UTF-8; when at least a fifth of the bytes are non-ASCII, charset-normalizer's
-    guess if it yields a non-Latin script; then cp1252, which is what Western news text with smart quotes
-    (0x93, 0x94) usually is; then latin-1, which decodes anything. Runs in time linear in
-    ``len(data)``.
+    or UTF-32); strict UTF-8; when at least a fifth of the bytes are non-ASCII,
+    charset-normalizer's guess if it yields a non-Latin script; then cp1252, which is what
+    Western news text with smart quotes (0x93, 0x94) usually is; then latin-1, which decodes
+    anything. Runs in time linear in ``len(data)``.
 
     Args:
         data: The raw bytes.
