@@ -37,7 +37,9 @@ def load(model: str | None = None) -> Language:
     return _load(model)
 
 
-def extract(text: str, *, nlp: Language | None = None, source: str = "-", **kwargs: Any) -> DocumentRecord:
+def extract(
+    text: str, *, nlp: Language | None = None, source: str = "-", **kwargs: Any
+) -> DocumentRecord:
     """Entities and attributed quotations in ``text``, as a :class:`DocumentRecord`."""
     from quotex.pipeline import extract_text
 

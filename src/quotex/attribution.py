@@ -17,6 +17,7 @@ A pronoun or nominal speaker is then resolved to the entity it stands for (:mod:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -107,7 +108,9 @@ def is_cue(token: Token) -> bool:
     return token.lower_ in cue_verb_forms() and _is_verb(token)
 
 
-_LISTENER_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked", "urge", "urged"})
+_LISTENER_VERBS = frozenset(
+    {"tell", "tells", "told", "telling", "ask", "asks", "asked", "urge", "urged"}
+)
 # Entity types that are never a source: "said Tuesday", "just 1 percent said".
 _NOT_SPEAKERS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART"}
@@ -184,7 +187,10 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
                 return head
     head = verb
     for _ in range(3):
-        if head.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") or head.head is head:
+        if (
+            head.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp")
+            or head.head is head
+        ):
             break
         head = head.head
         subject = _own_subject(head, view)
@@ -234,6 +240,21 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
             speaker = _subject(head, view)
             if speaker is not None:
                 return _Found(speaker, (head.i, head.i + 1), "syntax")
+    # The reporting verb may hang below the top of the chain: "X told them to seek "Y", the
+    # Kremlin said" parsed with "said" under "told".
+    chain = _ancestors_outside(view, q)
+    if chain:
+        top = chain[-1][0]
+        for child in top.children:
+            if (
+                child.i > top.i
+                and view.outside(child.i)
+                and is_cue(child)
+                and child.dep_ in ("ccomp", "parataxis", "advcl")
+            ):
+                speaker = _subject(child, view)
+                if speaker is not None:
+                    return _Found(speaker, (child.i, child.i + 1), "syntax")
     first, last = view.token_ranges[q]
     for token in view.doc[first:last]:
         if token.head is token:
@@ -334,19 +355,14 @@ def _after(view: _DocView, q: int) -> _Found | None:
         if token.text in _SENTENCE_END and i > lo:
             break
         if is_cue(token):
+            # "…," a friend said: right after a quote, any subject of the cue is its source.
             own = _own_subject(token, view)
-            if own is not None and lo <= own.i < i:
-                # "…," a friend said: right after a quote, any subject of the cue is its source.
-                speaker: Token | None = own
-            else:
-                speaker = _subject(token, view)
+            speaker = own if own is not None and lo <= own.i < i else _subject(token, view)
             if speaker is None or speaker.i < lo:
                 # The parse lost the subject: take the name next to the cue, before it
                 # ("…," an intelligence source, who …, told) or after it ("…," mused host X).
                 speaker = (
-                    _speaker_in(view, lo, i)
-                    or _speaker_in(view, i + 1, min(hi, i + 4))
-                    or speaker
+                    _speaker_in(view, lo, i) or _speaker_in(view, i + 1, min(hi, i + 4)) or speaker
                 )
             if speaker is not None:
                 # "…," Walker said, according to an AP account: the source is the account.
@@ -366,6 +382,32 @@ def _after(view: _DocView, q: int) -> _Found | None:
             ):
                 return _Found(subject, (i, i + 1), "after-verb")
             break
+    return None
+
+
+def _trailing_report(view: _DocView, q: int) -> _Found | None:
+    """A reporting clause that closes the quote's sentence covers partial quotes inside it:
+    They agreed to seek "new initiatives" to end the war, the Kremlin said after the call."""
+    doc = view.doc
+    _, _, lo, hi = _clause_bounds(view, q)
+    for i in range(lo, hi):
+        token = doc[i]
+        if token.text in _SENTENCE_END:
+            return None
+        if token.text != ",":
+            continue
+        for j in range(i + 1, min(hi, i + 6)):
+            if doc[j].text in _SENTENCE_END or doc[j].text == ",":
+                break
+            if is_cue(doc[j]):
+                own = _own_subject(doc[j], view)
+                if own is not None and i < own.i < j:
+                    return _Found(own, (j, j + 1), "trailing")
+                if j == i + 1:
+                    speaker = _speaker_in(view, j + 1, min(hi, j + 4))
+                    if speaker is not None:
+                        return _Found(speaker, (j, j + 1), "trailing")
+                break
     return None
 
 
@@ -415,29 +457,29 @@ def _before(view: _DocView, q: int) -> _Found | None:
 def _layout(view: _DocView, span: QuoteSpan) -> str:
     """Where the attribution of a quote most likely sits, from the punctuation around it."""
     text = view.doc.text
+    opening = span.open_mark if span.open_mark is not None else span.start
+    before = text[max(0, opening - 3) : opening].rstrip(" \t\u00a0'")
+    initial = not before or before[-1] in '.!?:\n\r"”’»'
     if span.close_mark is not None:
         inner_last = text[span.end - 1] if span.end > span.start else ""
         after = text[span.close_mark + 1 : span.close_mark + 3].lstrip(" '")
         if inner_last in ",?!—–" or after.startswith((",", "—", "–")):
             # A quote that opens its sentence is direct speech with the cue after it; one that
             # starts mid-sentence is a partial quote whose comma may belong to the sentence.
-            opening = span.open_mark if span.open_mark is not None else span.start
-            before = text[max(0, opening - 3) : opening].rstrip(" \t\u00a0'")
-            if not before or before[-1] in ".!?:\n\r\"”’»":
-                return "after"
-            return "mid-after"
-    if span.open_mark is not None:
-        before = text[max(0, span.open_mark - 3) : span.open_mark].rstrip()
-        if before.endswith((":", ",")):
-            return "before"
-    return "inline"
+            return "after" if initial else "mid-after"
+    if before.endswith((":", ",")):
+        return "before"
+    # A whole sentence in quotes may be attributed by the next one: "…." He said …
+    return "initial" if initial else "inline"
 
 
-def _according_in(view: _DocView, lo: int, hi: int) -> _Found | None:
-    """``according to X`` within ``[lo, hi)``, up to the end of the sentence."""
+def _according_in(
+    view: _DocView, lo: int, hi: int, *, to_sentence_end: bool = True
+) -> _Found | None:
+    """``according to X`` within ``[lo, hi)``, by default only up to the end of the sentence."""
     doc = view.doc
     for i in range(lo, hi - 1):
-        if doc[i].text in _SENTENCE_END:
+        if to_sentence_end and doc[i].text in _SENTENCE_END:
             return None
         if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to":
             for child in doc[i + 1].children:
@@ -449,18 +491,11 @@ def _according_in(view: _DocView, lo: int, hi: int) -> _Found | None:
 
 
 def _according_to(view: _DocView, q: int) -> _Found | None:
-    """``…," according to X`` and ``According to X, "…"`` in the same sentence."""
-    doc = view.doc
+    """``…," according to X`` and ``According to X, "…"`` next to the quote."""
     before_start, before_end, after_start, after_end = _clause_bounds(view, q)
-    for lo, hi in ((after_start, after_end), (before_start, before_end)):
-        for i in range(lo, hi - 1):
-            if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to":
-                for child in doc[i + 1].children:
-                    if child.dep_ == "pobj":
-                        return _Found(child, (i, i + 2), "according")
-                if i + 2 < hi:
-                    return _Found(_head_of_name(doc[i + 2]), (i, i + 2), "according")
-    return None
+    return _according_in(view, after_start, after_end) or _according_in(
+        view, before_start, before_end, to_sentence_end=False
+    )
 
 
 def _first_name_like(view: _DocView, lo: int, hi: int) -> Token | None:
@@ -482,7 +517,8 @@ def _last_name_like(view: _DocView, lo: int, hi: int) -> Token | None:
 
 
 _SMALL_WORDS = frozenset(
-    "a an the of and or for to in on at by with from as is vs. v. de la le du".split()
+    {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from"}
+    | {"as", "is", "vs.", "v.", "de", "la", "le", "du"}
 )
 
 
@@ -539,15 +575,18 @@ def is_premodifier(view: _DocView, q: int) -> bool:
 
 def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
     layout = _layout(view, span)
+    order: tuple[Callable[[_DocView, int], _Found | None], ...]
     if layout == "after":
         order = (_after, _syntactic, _before, _according_to)
     elif layout == "mid-after":
-        order = (_syntactic, _after, _according_to)
+        order = (_syntactic, _after, _trailing_report, _according_to)
+    elif layout == "initial":
+        order = (_syntactic, _after, _before, _according_to)
     elif layout == "before":
         order = (_before, _syntactic, _after, _according_to)
     else:
         # A partial quote inside a sentence: only the parse can tell what it hangs off.
-        order = (_syntactic, _according_to)
+        order = (_syntactic, _trailing_report, _according_to)
     for rule in order:
         found = rule(view, q)
         if found is not None and found.speaker is not None:
@@ -613,7 +652,11 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
                 and view.paragraph_of(previous_span.start) == view.paragraph_of(span.start)
             ):
                 attribution = replace(
-                    previous, start=span.start, end=span.end, cue_start=None, cue_end=None,
+                    previous,
+                    start=span.start,
+                    end=span.end,
+                    cue_start=None,
+                    cue_end=None,
                     rule="same-paragraph",
                 )
         if attribution is None:
@@ -675,9 +718,8 @@ def _continues(view: _DocView, previous: QuoteSpan, span: QuoteSpan) -> bool:
     if this_para - previous_para != 1:
         return False
     p_start, p_end = view.para_bounds[this_para]
-    outside = text[p_start : span.open_mark or span.start] + text[
-        (span.close_mark + 1 if span.close_mark is not None else span.end) : p_end
-    ]
+    outside = (
+        text[p_start : span.open_mark or span.start]
+        + text[(span.close_mark + 1 if span.close_mark is not None else span.end) : p_end]
+    )
     return sum(ch.isalpha() for ch in outside) == 0
-
-

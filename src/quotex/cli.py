@@ -331,3 +331,111 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(ExitStatus.INTERRUPTED)
+
+
+@app.command()
+def render(
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files or folders ('-' for stdin).")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="HTML file for one article; a directory (pages + index.html) for several.",
+        ),
+    ],
+    glob: Annotated[str, typer.Option("--glob", help="File pattern for folders.")] = "*.txt",
+    model: ModelOption = None,
+    encoding: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--encoding", help="Force the input encoding (default: detect)."),
+    ] = None,
+) -> None:
+    """Write a self-contained HTML page per article, quotes highlighted by speaker."""
+    from quotex.errors import InputError
+    from quotex.io import iter_inputs, read_input
+    from quotex.pipeline import extract_text
+    from quotex.render import IndexEntry, page_name, render_document, render_index
+
+    items = list(iter_inputs(paths, glob))
+    single = len(items) == 1 and not any(Path(p).is_dir() for p in paths)
+    stderr = _stderr()
+    failed = 0
+    try:
+        nlp = _load_pipeline(model)
+        if not single:
+            output.mkdir(parents=True, exist_ok=True)
+        entries = []
+        for item in items:
+            try:
+                decoded = read_input(item, encoding=encoding)
+            except InputError as error:
+                failed += 1
+                stderr.print(f"quotex: error: {error}", markup=False, soft_wrap=True)
+                continue
+            record = extract_text(
+                decoded.text, nlp=nlp, source=item.source, encoding=decoded.encoding
+            )
+            page = render_document(decoded.text, record)
+            target = output if single else output / page_name(item.source)
+            target.write_text(page, encoding="utf-8")
+            entries.append(IndexEntry.from_record(record, target.name))
+        if not single:
+            (output / "index.html").write_text(render_index(entries), encoding="utf-8")
+    except QuotexError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"{output}: {error.strerror}")
+    except KeyboardInterrupt:
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
+    if failed:
+        raise typer.Exit(ExitStatus.INPUT_FAILED)
+
+
+class SpeakerLabel(str, Enum):
+    """``--label`` choices of ``quotex speakers``."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    COUNTRY = "COUNTRY"
+    LOCATION = "LOCATION"
+
+
+@app.command()
+def speakers(
+    paths: Annotated[
+        list[Path], typer.Argument(help="JSON Lines files written by 'quotex extract' ('-': stdin).")
+    ],
+    fmt: FormatOption = OutputFormat.auto,
+    label: Annotated[
+        Optional[SpeakerLabel],  # noqa: UP045
+        typer.Option("--label", help="Only speakers with this label.", case_sensitive=False),
+    ] = None,
+    top: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--top", min=1, help="Only the N most quoted speakers."),
+    ] = None,
+) -> None:
+    """Who is quoted, how often and at what length, across extraction output."""
+    import orjson
+    from rich.console import Console
+
+    from quotex.speakers import aggregate_speakers, filter_rows, read_records, speakers_table
+
+    try:
+        rows = filter_rows(
+            aggregate_speakers(read_records(paths)), label.value if label else None, top
+        )
+        if _use_table(fmt, None):
+            Console().print(speakers_table(rows))
+        else:
+            out = sys.stdout.buffer
+            for row in rows:
+                out.write(orjson.dumps(row.to_dict(), option=orjson.OPT_APPEND_NEWLINE))
+            out.flush()
+    except QuotexError as error:
+        _fail(str(error))
+    except BrokenPipeError:
+        _silence_stdout()

@@ -59,14 +59,14 @@ class Resolver:
         if lower in ("who", "that", "which") and token.head.dep_ == "relcl":
             # "a surrogate who said …": the mention is "who"; the speaker is the noun the
             # clause describes.
-            antecedent = self.resolve(token.head.head)
+            described = self.resolve(token.head.head)
             return ResolvedMention(
-                token.idx, token.idx + len(token), antecedent.name, antecedent.label
+                token.idx, token.idx + len(token), described.name, described.label
             )
         if token.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _NEUTER | _PLURAL:
-            cluster = self._antecedent(token)
-            name = cluster.name if cluster else token.text
-            label = cluster.label if cluster else None
+            antecedent = self._antecedent(token)
+            name = antecedent.name if antecedent else token.text
+            label = antecedent.label if antecedent else None
             return ResolvedMention(token.idx, token.idx + len(token), name, label)
         return self._nominal(token)
 

@@ -150,9 +150,7 @@ def _title_key(token: Token) -> str:
 def _name_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim titles, determiners and the possessive off a mention's token range."""
     titles = honorifics()
-    while start < end - 1 and (
-        _title_key(doc[start]) in titles or doc[start].text in _DETERMINERS
-    ):
+    while start < end - 1 and (_title_key(doc[start]) in titles or doc[start].text in _DETERMINERS):
         start += 1
     while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
         end -= 1
@@ -384,7 +382,7 @@ def _person_cluster(
     ]
     if candidates:
         before = [c for c in candidates if c[0] <= start]
-        position, index = max(before) if before else min(candidates)
+        _, index = max(before) if before else min(candidates)
         by_key.setdefault(key, index)
         return index
     by_key[key] = len(clusters)

@@ -104,7 +104,9 @@ def scores(counts: Counts) -> Scores:
         e2e_recall=er,
         e2e_f1=_f1(ep, er),
         canonical_accuracy=(
-            _ratio(counts.canonical_correct, counts.gold_canonical) if counts.gold_canonical else None
+            _ratio(counts.canonical_correct, counts.gold_canonical)
+            if counts.gold_canonical
+            else None
         ),
         counts=counts,
     )
@@ -283,7 +285,7 @@ def _gold_error(text: str, g: GoldQuote) -> dict[str, Any]:
 def read_gold(path: Path) -> Iterator[GoldDocument]:
     """Stream gold documents from a JSONL file in the EVAL.md format."""
     try:
-        handle = open(path, "rb")
+        handle = open(path, "rb")  # noqa: SIM115 - the error must name the open, not the parse
     except OSError as error:
         raise GoldFormatError(f"{path}: cannot read gold file: {error.strerror}") from None
     with handle:
@@ -311,7 +313,9 @@ def read_gold(path: Path) -> Iterator[GoldDocument]:
                 ) from None
 
 
-def evaluate(pairs: Iterable[tuple[GoldDocument, DocumentRecord]]) -> tuple[Scores, list[DocumentErrors]]:
+def evaluate(
+    pairs: Iterable[tuple[GoldDocument, DocumentRecord]],
+) -> tuple[Scores, list[DocumentErrors]]:
     """Score predictions against gold over a corpus."""
     total = Counts()
     all_errors = []

@@ -8,8 +8,8 @@ without importing quotex first.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import spacy

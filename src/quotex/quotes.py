@@ -149,7 +149,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     paras = list(paragraphs(text))
-    for index, (p_start, p_end) in enumerate(paras):
+    for index in range(len(paras)):
         found = _pair(text, paras, index, singles=False)
         if not found:
             found = _pair(text, paras, index, singles=True)
@@ -157,9 +157,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
-def _pair(
-    text: str, paras: list[tuple[int, int]], index: int, *, singles: bool
-) -> list[QuoteSpan]:
+def _pair(text: str, paras: list[tuple[int, int]], index: int, *, singles: bool) -> list[QuoteSpan]:
     """Pair the marks of one paragraph, left to right."""
     p_start, p_end = paras[index]
     spans: list[QuoteSpan] = []
@@ -194,7 +192,7 @@ def _runs_on(text: str, paras: list[tuple[int, int]], index: int, open_at: int) 
     when the next paragraph reopens, the news convention for a quote over several paragraphs.
     Any other unclosed mark is taken as stray, so that it costs nothing.
     """
-    p_start, p_end = paras[index]
+    p_start = paras[index][0]
     if not text[p_start:open_at].strip():
         return True
     if index + 1 >= len(paras):
