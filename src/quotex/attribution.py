@@ -664,6 +664,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
                 continue
             attribution = Attribution(start=span.start, end=span.end)
         results.append(attribution)
+        resolver.note_speaker(attribution.speaker_name)
         previous = attribution if attribution.speaker_name is not None else None
         previous_span = span
     return results

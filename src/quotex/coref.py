@@ -27,6 +27,10 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct"})
 # How many mentions back a pronoun may look before it gives up.
 _MAX_LOOKBACK = 60
+# Salience added to the entity that was quoted last, in tokens of distance.
+_SPEAKER_BONUS = 30
+# How close (in tokens) a he/she must follow a person to count as a vote for its gender.
+_GENDER_WINDOW = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,8 @@ class Resolver:
         self.index = index
         self.quote_of = quote_of
         self.person_nouns, self.org_nouns = speaker_nouns()
+        self.last_speaker: str | None = None
+        self._infer_genders()
 
     def resolve(self, token: Token) -> ResolvedMention:
         """The mention around ``token`` and the entity it stands for."""
@@ -70,24 +76,62 @@ class Resolver:
             return ResolvedMention(token.idx, token.idx + len(token), name, label)
         return self._nominal(token)
 
+    def _infer_genders(self) -> None:
+        """Give a gender to people with no title or known first name from how the article
+        refers back to them: a "he" or "she" that follows a mention closely, as the subject of
+        the next clause, votes for that person. Only clear majorities count."""
+        votes: dict[int, list[str]] = {}
+        mentions = self.index.mentions
+        n = 0
+        for token in self.doc:
+            lower = token.lower_
+            if lower not in ("he", "she") or token.dep_ != "nsubj" or self.quote_of[token.i] >= 0:
+                continue
+            while n < len(mentions) and mentions[n].end <= token.i:
+                n += 1
+            for back in range(n - 1, max(-1, n - 4), -1):
+                mention = mentions[back]
+                if token.i - mention.end > _GENDER_WINDOW:
+                    break
+                cluster = self.index.clusters[mention.cluster]
+                if cluster.label == "PERSON":
+                    if cluster.gender is None:
+                        votes.setdefault(mention.cluster, []).append(
+                            "male" if lower == "he" else "female"
+                        )
+                    break
+        for index, genders in votes.items():
+            male = genders.count("male")
+            female = len(genders) - male
+            if max(male, female) >= 2 and min(male, female) * 3 <= max(male, female):
+                self.index.clusters[index].gender = "male" if male > female else "female"
+
+    def note_speaker(self, name: str | None) -> None:
+        """Remember the last attributed speaker: news prose keeps quoting its current source."""
+        self.last_speaker = name
+
     def _antecedent(self, pronoun: Token) -> Cluster | None:
         lower = pronoun.lower_
         if lower in _FIRST_PERSON:
             return None
         if lower in _MALE:
-            wanted: tuple[Label, ...] = ("PERSON",)
-            gender: str | None = "male"
-        elif lower in _FEMALE:
-            wanted, gender = ("PERSON",), "female"
-        elif lower in _NEUTER:
-            wanted, gender = ("ORG", "COUNTRY"), None
-        else:
-            wanted, gender = ("ORG", "PERSON", "COUNTRY"), None
+            return self._salient(pronoun.i, ("PERSON",), "male")
+        if lower in _FEMALE:
+            return self._salient(pronoun.i, ("PERSON",), "female")
+        if lower in _NEUTER:
+            return self._salient(pronoun.i, ("ORG", "COUNTRY"))
+        return self._salient(pronoun.i, ("ORG", "PERSON", "COUNTRY"))
+
+    def _salient(
+        self, anchor: int, wanted: tuple[Label, ...], gender: str | None = None
+    ) -> Cluster | None:
+        """The most salient earlier entity with one of the ``wanted`` labels and no clash of
+        gender: close, a subject, outside quotes, and ideally the source being quoted."""
         best: tuple[int, int] | None = None  # (score, mention index)
         looked = 0
         for n in range(len(self.index.mentions) - 1, -1, -1):
             mention = self.index.mentions[n]
-            if mention.start >= pronoun.i:
+            if mention.start >= anchor:
                 continue
             looked += 1
             if looked > _MAX_LOOKBACK:
@@ -97,7 +141,9 @@ class Resolver:
                 continue
             if gender and cluster.gender and cluster.gender != gender:
                 continue
-            score = self._salience(mention.start, mention.end, pronoun.i)
+            score = self._salience(mention.start, mention.end, anchor)
+            if cluster.name == self.last_speaker:
+                score += _SPEAKER_BONUS
             if best is None or score > best[0]:
                 best = (score, n)
         if best is None:
@@ -119,30 +165,57 @@ class Resolver:
         start_char = self.doc[span_start].idx
         end_token = self.doc[span_end - 1]
         end_char = end_token.idx + len(end_token)
-        # An appositive that names the speaker: "the head of the agency, Alexander Fomin".
+
+        def named(cluster: Cluster) -> ResolvedMention:
+            return ResolvedMention(start_char, end_char, cluster.name, cluster.label)
+
+        # An appositive that names the speaker: "the head of the agency, Alexander Fomin", and
+        # the reverse: "Scott Reed, the Chamber's strategist, who said".
         for child in token.children:
-            if child.dep_ == "appos":
-                named = self._named_in(child)
-                if named is not None:
-                    return ResolvedMention(start_char, end_char, named.name, named.label)
-        for i in range(span_start, span_end):
-            cluster = self.index.cluster_at(i)
-            if cluster is not None and cluster.label in ("PERSON", "ORG") and i == token.i:
-                return ResolvedMention(start_char, end_char, cluster.name, cluster.label)
-        head = token.lower_
+            if child.dep_ == "appos" and (found := self._named_in(child)) is not None:
+                return named(found)
+        if token.dep_ == "appos" and (head := self.index.cluster_at(token.head.i)) is not None:
+            if head.label in ("PERSON", "ORG"):
+                return named(head)
+        cluster = self.index.cluster_at(token.i)
+        if cluster is not None and cluster.label in ("PERSON", "ORG"):
+            return named(cluster)
+        lower = token.lower_
         words = [t for t in self.doc[span_start:span_end] if t.lower_ not in ("the", "a", "an")]
         phrase = " ".join(t.text for t in words) or token.text
-        if head in self.org_nouns:
-            cluster = self._role_holder(token, ("ORG",))
-            if cluster is not None:
-                return ResolvedMention(start_char, end_char, cluster.name, cluster.label)
-            return ResolvedMention(start_char, end_char, phrase, "ORG")
-        if head in self.person_nouns:
-            cluster = self._role_holder(token, ("PERSON",))
-            if cluster is not None:
-                return ResolvedMention(start_char, end_char, cluster.name, cluster.label)
+        definite = any(t.lower_ in ("the", "this", "that") for t in self.doc[span_start : token.i])
+        singular = lower[:-1] if lower.endswith("s") else lower
+        if lower in self.org_nouns:
+            holder = self._role_holder(token, ("ORG",))
+            if holder is None and definite:
+                holder = self._salient(token.i, ("ORG",))
+            return named(holder) if holder else ResolvedMention(start_char, end_char, phrase, "ORG")
+        if lower in self.person_nouns or singular in self.person_nouns:
+            holder = self._role_holder(token, ("PERSON",))
+            if holder is None and definite and lower == singular:
+                holder = self._salient(token.i, ("PERSON",))
+            if holder is not None:
+                return named(holder)
+            # "a State Department official", "a spokesman for Platte River": the person is
+            # unnamed, the organisation is not.
+            employer = self._employer(token, span_start)
+            if employer is not None:
+                return named(employer)
         # Entities inside the phrase: "Russia's Foreign Ministry" keeps its own words.
         return ResolvedMention(start_char, end_char, phrase, None)
+
+    def _employer(self, token: Token, span_start: int) -> Cluster | None:
+        for t in self.doc[span_start : token.i]:
+            cluster = self.index.cluster_at(t.i)
+            if cluster is not None and cluster.label == "ORG":
+                return cluster
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with"):
+                for grandchild in child.children:
+                    cluster = self.index.cluster_at(grandchild.i)
+                    if grandchild.dep_ == "pobj" and cluster is not None:
+                        return cluster if cluster.label != "PERSON" else None
+        return None
 
     def _phrase(self, token: Token) -> tuple[int, int]:
         start = token.i
@@ -161,10 +234,11 @@ class Resolver:
         return None
 
     def _role_holder(self, noun: Token, labels: tuple[Label, ...]) -> Cluster | None:
-        """The entity the article names with this role: "spokesman Dmitry Peskov", "the Foreign
-        Ministry", "Trump, the Republican nominee"; the nearest earlier one wins."""
+        """The entity the article names with this role, nearest before the noun: "spokesman
+        Dmitry Peskov", "the Foreign Ministry", "Trump, the Republican nominee,"."""
         lower = noun.lower_
-        best: tuple[int, Cluster] | None = None
+        doc = self.doc
+        best: Cluster | None = None
         for mention in self.index.mentions:
             if mention.start >= noun.i:
                 break
@@ -172,9 +246,17 @@ class Resolver:
             if cluster.label not in labels:
                 continue
             if lower in cluster.name.lower().split():
-                best = (mention.start, cluster)
+                best = cluster
                 continue
-            window = self.doc[max(0, mention.start - 4) : min(len(self.doc), mention.end + 5)]
-            if any(t.lower_ == lower for t in window):
-                best = (mention.start, cluster)
-        return best[1] if best else None
+            title = doc[max(0, mention.start - 4) : mention.start]
+            if any(t.lower_ == lower for t in title):
+                best = cluster
+                continue
+            if mention.end < len(doc) and doc[mention.end].text == ",":
+                for t in doc[mention.end + 1 : min(len(doc), mention.end + 8)]:
+                    if t.text in (",", ".", ";"):
+                        break
+                    if t.lower_ == lower:
+                        best = cluster
+                        break
+        return best
