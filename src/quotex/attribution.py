@@ -242,15 +242,15 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
                 return _Found(speaker, (head.i, head.i + 1), "syntax")
     # The reporting verb may hang below the top of the chain: "X told them to seek "Y", the
     # Kremlin said" parsed with "said" under "told".
+    # A parenthetical cue anywhere on the chain: Cost estimates, he added, were "…".
     chain = _ancestors_outside(view, q)
-    if chain:
-        top = chain[-1][0]
-        for child in top.children:
-            if (
-                child.i > top.i
-                and view.outside(child.i)
-                and is_cue(child)
-                and child.dep_ in ("ccomp", "parataxis", "advcl")
+    for position, (node, _child) in enumerate(chain):
+        top = position == len(chain) - 1
+        for child in node.children:
+            if not (view.outside(child.i) and is_cue(child)):
+                continue
+            if child.dep_ == "parataxis" or (
+                top and child.i > node.i and child.dep_ in ("ccomp", "advcl")
             ):
                 speaker = _subject(child, view)
                 if speaker is not None:
@@ -607,6 +607,9 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
         if is_premodifier(view, q) or is_programme_title(view, q):
             continue
         found = _find(view, q, span)
+        if found is None and _layout(view, span) in ("inline", "mid-after"):
+            # A partial quote takes its own clause's subject before any earlier speaker.
+            found = _governing_subject(view, q)
         attribution: Attribution | None = None
         split = (
             previous is not None

@@ -174,9 +174,9 @@ class Resolver:
         for child in token.children:
             if child.dep_ == "appos" and (found := self._named_in(child)) is not None:
                 return named(found)
-        if token.dep_ == "appos" and (head := self.index.cluster_at(token.head.i)) is not None:
-            if head.label in ("PERSON", "ORG"):
-                return named(head)
+        head = self.index.cluster_at(token.head.i) if token.dep_ == "appos" else None
+        if head is not None and head.label in ("PERSON", "ORG"):
+            return named(head)
         cluster = self.index.cluster_at(token.i)
         if cluster is not None and cluster.label in ("PERSON", "ORG"):
             return named(cluster)
