@@ -185,6 +185,18 @@ def _gender_of(doc: Doc, start: int, end: int) -> str | None:
     return _first_names().get(doc[name_start].lower_)
 
 
+def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised name the model gave another label ("Mayor Ana Torres" as WORK_OF_ART):
+    a person when it opens with a title or a known given name."""
+    tokens = doc[start:end]
+    if not all(t.text[:1].isupper() or t.is_punct for t in tokens) or end - start > 5:
+        return False
+    name_start, name_end = _name_tokens(doc, start, end)
+    if name_end - name_start < 2:
+        return False
+    return name_start > start or doc[name_start].lower_ in _first_names()
+
+
 # --- the normaliser -------------------------------------------------------------------------
 
 
@@ -202,9 +214,12 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
         label = _MODEL_LABELS.get(ent.label_)
         if label is None:
             # "US" is sometimes tagged NORP; countries win whatever the model says.
-            if country_code(ent.text) is None:
+            if country_code(ent.text) is not None:
+                label = "LOCATION"
+            elif _looks_like_person(doc, ent.start, ent.end):
+                label = "PERSON"
+            else:
                 continue
-            label = "LOCATION"
         for start, end in _break_at_lines(doc, ent.start, ent.end):
             while start < end - 1 and (doc[start].text in _DETERMINERS or doc[start].is_punct):
                 start += 1
