@@ -1,0 +1,1269 @@
+"""Tests for quotex.attribution: which quotes are speech, who said them, with which cue.
+
+Each rule test builds its Doc by hand (words, tags, dependency heads, entities), so that the
+parse is exactly the one written here; the expected speaker is read off the sentence. Rows are
+``(word, tag, dep, head, entity)`` with absolute head indices. The ``model`` tests at the end run
+the same layouts through the statistical pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import Said, make_doc, said, said_by_model
+from quotex.attribution import attribute_quotes
+from quotex.entities import normalize_entities
+from quotex.quotes import find_quote_spans
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.vocab import Vocab
+
+NL = ("\n", "_SP", "dep")
+
+# Opening paragraphs that introduce people and organisations for the pronoun and nominal tests.
+FOMIN_ARRIVED = (
+    "Alexander Fomin arrived in Geneva on Monday.\n",
+    [
+        ("Alexander", "NNP", "compound", 1, "PERSON"),
+        ("Fomin", "NNP", "nsubj", 2, "PERSON"),
+        ("arrived", "VBD", "ROOT", 2),
+        ("in", "IN", "prep", 2),
+        ("Geneva", "NNP", "pobj", 3, "GPE"),
+        ("on", "IN", "prep", 2),
+        ("Monday", "NNP", "pobj", 5, "DATE"),
+        (".", ".", "punct", 2),
+        (*NL, 7),
+    ],
+)
+
+
+def shifted(rows: list[tuple[object, ...]], offset: int) -> list[tuple[object, ...]]:
+    """Rows of a later paragraph written with heads counted from 0, moved by ``offset``."""
+    return [(*row[:3], row[3] + offset, *row[4:]) for row in rows]  # type: ignore[operator]
+
+
+def with_intro(
+    vocab: Vocab,
+    intro: tuple[str, list[tuple[object, ...]]],
+    text: str,
+    rows: list[tuple[object, ...]],
+) -> tuple[str, list[Said]]:
+    """A two-paragraph Doc: an introduction, then ``text`` (whose heads count from its start)."""
+    intro_text, intro_rows = intro
+    doc = make_doc(vocab, intro_text + text, [*intro_rows, *shifted(rows, len(intro_rows))])
+    return doc.text, said(doc)
+
+
+def ready_said_by(subject: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """``"We are ready," <subject> said.`` where ``subject`` rows end with the subject head."""
+    n = len(subject)
+    said_at = 6 + n
+    return [
+        ('"', "``", "punct", said_at),
+        ("We", "PRP", "nsubj", 2),
+        ("are", "VBP", "ccomp", said_at),
+        ("ready", "JJ", "acomp", 2),
+        (",", ",", "punct", said_at),
+        ('"', "''", "punct", said_at),
+        *subject,
+        ("said", "VBD", "ROOT", said_at),
+        (".", ".", "punct", said_at),
+    ]
+
+
+# --- cue after the quote -------------------------------------------------------------------
+
+
+def test_cue_after_the_quote_subject_first(vocab: Vocab) -> None:
+    text = '"The talks are over," Fomin told reporters.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 8),
+            ("The", "DT", "det", 2),
+            ("talks", "NNS", "nsubj", 3),
+            ("are", "VBP", "ccomp", 8),
+            ("over", "RB", "advmod", 3),
+            (",", ",", "punct", 8),
+            ('"', "''", "punct", 8),
+            ("Fomin", "NNP", "nsubj", 8, "PERSON"),
+            ("told", "VBD", "ROOT", 8),
+            ("reporters", "NNS", "dobj", 8),
+            (".", ".", "punct", 8),
+        ],
+    )
+    assert said(doc) == [Said("The talks are over,", "Fomin", "Fomin", "PERSON", "told", "after")]
+
+
+def test_surname_speaker_takes_the_full_name(vocab: Vocab) -> None:
+    _, result = with_intro(
+        vocab,
+        FOMIN_ARRIVED,
+        '"We are ready," Fomin said.',
+        ready_said_by([("Fomin", "NNP", "nsubj", 7, "PERSON")]),
+    )
+    assert result == [Said("We are ready,", "Alexander Fomin", "Fomin", "PERSON", "said", "after")]
+
+
+@pytest.mark.parametrize("dep", ["nsubj", "dobj"], ids=["parsed-as-subject", "parsed-as-object"])
+def test_cue_after_the_quote_inverted(vocab: Vocab, dep: str) -> None:
+    # "…," said Alexander Fomin: the parser sometimes takes the inverted name for an object.
+    text = '"The talks are over," said Alexander Fomin.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 7),
+            ("The", "DT", "det", 2),
+            ("talks", "NNS", "nsubj", 3),
+            ("are", "VBP", "ccomp", 7),
+            ("over", "RB", "advmod", 3),
+            (",", ",", "punct", 7),
+            ('"', "''", "punct", 7),
+            ("said", "VBD", "ROOT", 7),
+            ("Alexander", "NNP", "compound", 9, "PERSON"),
+            ("Fomin", "NNP", dep, 7, "PERSON"),
+            (".", ".", "punct", 7),
+        ],
+    )
+    assert said(doc) == [
+        Said("The talks are over,", "Alexander Fomin", "Alexander Fomin", "PERSON", "said", "after")
+    ]
+
+
+def test_inverted_document_speaker(vocab: Vocab) -> None:
+    # "…," said the statement: with no subject, the noun after the cue is the source.
+    text = '"Prices will not rise," said the statement.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 7),
+            ("Prices", "NNS", "nsubj", 4),
+            ("will", "MD", "aux", 4),
+            ("not", "RB", "neg", 4),
+            ("rise", "VB", "ccomp", 7),
+            (",", ",", "punct", 7),
+            ('"', "''", "punct", 7),
+            ("said", "VBD", "ROOT", 7),
+            ("the", "DT", "det", 9),
+            ("statement", "NN", "dobj", 7),
+            (".", ".", "punct", 7),
+        ],
+    )
+    assert said(doc) == [
+        Said("Prices will not rise,", "statement", "the statement", "ORG", "said", "after")
+    ]
+
+
+def test_appositive_between_speaker_and_cue(vocab: Vocab) -> None:
+    text = '"We are ready," Alexander Fomin, the head of the agency, told reporters.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 15),
+            ("We", "PRP", "nsubj", 2),
+            ("are", "VBP", "ccomp", 15),
+            ("ready", "JJ", "acomp", 2),
+            (",", ",", "punct", 15),
+            ('"', "''", "punct", 15),
+            ("Alexander", "NNP", "compound", 7, "PERSON"),
+            ("Fomin", "NNP", "nsubj", 15, "PERSON"),
+            (",", ",", "punct", 7),
+            ("the", "DT", "det", 10),
+            ("head", "NN", "appos", 7),
+            ("of", "IN", "prep", 10),
+            ("the", "DT", "det", 13),
+            ("agency", "NN", "pobj", 11),
+            (",", ",", "punct", 7),
+            ("told", "VBD", "ROOT", 15),
+            ("reporters", "NNS", "dobj", 15),
+            (".", ".", "punct", 15),
+        ],
+    )
+    assert said(doc) == [
+        Said("We are ready,", "Alexander Fomin", "Alexander Fomin", "PERSON", "told", "after")
+    ]
+
+
+def test_appositive_before_a_colon_quote(vocab: Vocab) -> None:
+    text = 'Alexander Fomin, the head of the agency, told reporters: "We are ready."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Alexander", "NNP", "compound", 1, "PERSON"),
+            ("Fomin", "NNP", "nsubj", 9, "PERSON"),
+            (",", ",", "punct", 1),
+            ("the", "DT", "det", 4),
+            ("head", "NN", "appos", 1),
+            ("of", "IN", "prep", 4),
+            ("the", "DT", "det", 7),
+            ("agency", "NN", "pobj", 5),
+            (",", ",", "punct", 1),
+            ("told", "VBD", "ROOT", 9),
+            ("reporters", "NNS", "dobj", 9),
+            (":", ":", "punct", 9),
+            ('"', "``", "punct", 9),
+            ("We", "PRP", "nsubj", 14),
+            ("are", "VBP", "ccomp", 9),
+            ("ready", "JJ", "acomp", 14),
+            (".", ".", "punct", 14),
+            ('"', "''", "punct", 9),
+        ],
+    )
+    assert said(doc) == [
+        Said("We are ready.", "Alexander Fomin", "Alexander Fomin", "PERSON", "told", "before")
+    ]
+
+
+def test_nominal_subject_right_after_the_quote(vocab: Vocab) -> None:
+    # "…," a friend said: the article names nobody, so the speaker keeps its own words.
+    text = '"He never gave up," a friend said.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 9),
+            ("He", "PRP", "nsubj", 3),
+            ("never", "RB", "neg", 3),
+            ("gave", "VBD", "ccomp", 9),
+            ("up", "RP", "prt", 3),
+            (",", ",", "punct", 9),
+            ('"', "''", "punct", 9),
+            ("a", "DT", "det", 8),
+            ("friend", "NN", "nsubj", 9),
+            ("said", "VBD", "ROOT", 9),
+            (".", ".", "punct", 9),
+        ],
+    )
+    assert said(doc) == [Said("He never gave up,", "friend", "a friend", None, "said", "after")]
+
+
+def test_any_verb_right_after_the_quote_reports_it(vocab: Vocab) -> None:
+    # "frowned" is no cue verb, but a subject-verb pair right after a question still reports it.
+    text = '"Why now?" Lopez frowned.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 6),
+            ("Why", "WRB", "advmod", 2),
+            ("now", "RB", "dep", 6),
+            ("?", ".", "punct", 6),
+            ('"', "''", "punct", 6),
+            ("Lopez", "NNP", "nsubj", 6, "PERSON"),
+            ("frowned", "VBD", "ROOT", 6),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert said(doc) == [Said("Why now?", "Lopez", "Lopez", "PERSON", "frowned", "after-verb")]
+
+
+# --- cue before the quote ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", [":", ","], ids=["colon", "comma"])
+def test_cue_before_the_quote(vocab: Vocab, mark: str) -> None:
+    text = f'Brahimi said{mark} "We need a ceasefire."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Brahimi", "NNP", "nsubj", 1, "PERSON"),
+            ("said", "VBD", "ROOT", 1),
+            (mark, mark, "punct", 1),
+            ('"', "``", "punct", 1),
+            ("We", "PRP", "nsubj", 5),
+            ("need", "VBP", "ccomp", 1),
+            ("a", "DT", "det", 7),
+            ("ceasefire", "NN", "dobj", 5),
+            (".", ".", "punct", 5),
+            ('"', "''", "punct", 1),
+        ],
+    )
+    assert said(doc) == [
+        Said("We need a ceasefire.", "Brahimi", "Brahimi", "PERSON", "said", "before")
+    ]
+
+
+def test_participle_cue_takes_the_subject_of_its_governing_verb(vocab: Vocab) -> None:
+    text = 'Brahimi left the room, saying: "Nobody wins a war."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Brahimi", "NNP", "nsubj", 1, "PERSON"),
+            ("left", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("room", "NN", "dobj", 1),
+            (",", ",", "punct", 1),
+            ("saying", "VBG", "advcl", 1),
+            (":", ":", "punct", 5),
+            ('"', "``", "punct", 5),
+            ("Nobody", "NN", "nsubj", 9),
+            ("wins", "VBZ", "ccomp", 5),
+            ("a", "DT", "det", 11),
+            ("war", "NN", "dobj", 9),
+            (".", ".", "punct", 9),
+            ('"', "''", "punct", 5),
+        ],
+    )
+    assert said(doc) == [
+        Said("Nobody wins a war.", "Brahimi", "Brahimi", "PERSON", "saying", "before")
+    ]
+
+
+def test_coordinated_cue_takes_the_shared_subject(vocab: Vocab) -> None:
+    text = 'Brahimi smiled and added: "Nobody wins a war."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Brahimi", "NNP", "nsubj", 1, "PERSON"),
+            ("smiled", "VBD", "ROOT", 1),
+            ("and", "CC", "cc", 1),
+            ("added", "VBD", "conj", 1),
+            (":", ":", "punct", 3),
+            ('"', "``", "punct", 3),
+            ("Nobody", "NN", "nsubj", 7),
+            ("wins", "VBZ", "ccomp", 3),
+            ("a", "DT", "det", 9),
+            ("war", "NN", "dobj", 7),
+            (".", ".", "punct", 7),
+            ('"', "''", "punct", 3),
+        ],
+    )
+    assert said(doc) == [
+        Said("Nobody wins a war.", "Brahimi", "Brahimi", "PERSON", "added", "before")
+    ]
+
+
+def test_listener_after_a_participle_is_not_the_speaker(vocab: Vocab) -> None:
+    # telling CNBC: the name after "telling" is who heard it.
+    text = 'Fomin left early, telling CNBC: "The talks are over."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Fomin", "NNP", "nsubj", 1, "PERSON"),
+            ("left", "VBD", "ROOT", 1),
+            ("early", "RB", "advmod", 1),
+            (",", ",", "punct", 1),
+            ("telling", "VBG", "advcl", 1),
+            ("CNBC", "NNP", "dobj", 4, "ORG"),
+            (":", ":", "punct", 4),
+            ('"', "``", "punct", 4),
+            ("The", "DT", "det", 9),
+            ("talks", "NNS", "nsubj", 10),
+            ("are", "VBP", "ccomp", 4),
+            ("over", "RB", "advmod", 10),
+            (".", ".", "punct", 10),
+            ('"', "''", "punct", 4),
+        ],
+    )
+    assert said(doc) == [
+        Said("The talks are over.", "Fomin", "Fomin", "PERSON", "telling", "before")
+    ]
+
+
+def test_date_after_the_cue_is_never_the_speaker(vocab: Vocab) -> None:
+    # "said Tuesday": the cue has no subject of its own; the name after it is a date.
+    text = 'Fomin left the talks and said Tuesday: "We are done here."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Fomin", "NNP", "nsubj", 1, "PERSON"),
+            ("left", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("talks", "NNS", "dobj", 1),
+            ("and", "CC", "cc", 1),
+            ("said", "VBD", "conj", 1),
+            ("Tuesday", "NNP", "npadvmod", 5, "DATE"),
+            (":", ":", "punct", 5),
+            ('"', "``", "punct", 5),
+            ("We", "PRP", "nsubj", 10),
+            ("are", "VBP", "ccomp", 5),
+            ("done", "JJ", "acomp", 10),
+            ("here", "RB", "advmod", 10),
+            (".", ".", "punct", 10),
+            ('"', "''", "punct", 5),
+        ],
+    )
+    assert said(doc) == [Said("We are done here.", "Fomin", "Fomin", "PERSON", "said", "before")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: in the after-quote layout the cue's own subject is taken without the "
+    "plausibility check, so a PERCENT entity ('31%') becomes the speaker",
+)
+def test_percentage_is_never_the_speaker(vocab: Vocab) -> None:
+    text = '"It is time for a change," 31% of voters said.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 13),
+            ("It", "PRP", "nsubj", 2),
+            ("is", "VBZ", "ccomp", 13),
+            ("time", "NN", "attr", 2),
+            ("for", "IN", "prep", 3),
+            ("a", "DT", "det", 6),
+            ("change", "NN", "pobj", 4),
+            (",", ",", "punct", 13),
+            ('"', "''", "punct", 13),
+            ("31", "CD", "nummod", 10, "PERCENT"),
+            ("%", "NN", "nsubj", 13, "PERCENT"),
+            ("of", "IN", "prep", 10),
+            ("voters", "NNS", "pobj", 11),
+            ("said", "VBD", "ROOT", 13),
+            (".", ".", "punct", 13),
+        ],
+    )
+    [result] = said(doc)
+    assert (result.quote, result.mention, result.cue) == (
+        "It is time for a change,",
+        "voters",
+        "said",
+    )
+
+
+# --- verbless layouts ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "-"], ids=["em", "en", "hyphen"])
+def test_dash_and_name_after_the_quote(vocab: Vocab, dash: str) -> None:
+    text = f'"We will never give up" {dash} Commissioner Maria Lopez.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 4),
+            ("We", "PRP", "nsubj", 4),
+            ("will", "MD", "aux", 4),
+            ("never", "RB", "neg", 4),
+            ("give", "VB", "ROOT", 4),
+            ("up", "RP", "prt", 4),
+            ('"', "''", "punct", 4),
+            (dash, ":", "punct", 4),
+            ("Commissioner", "NNP", "compound", 10),
+            ("Maria", "NNP", "compound", 10, "PERSON"),
+            ("Lopez", "NNP", "dep", 4, "PERSON"),
+            (".", ".", "punct", 4),
+        ],
+    )
+    assert said(doc) == [
+        Said("We will never give up", "Maria Lopez", "Maria Lopez", "PERSON", None, "dash")
+    ]
+
+
+def signature_rows(end_mark: str) -> list[tuple[object, ...]]:
+    return [
+        ('"', "``", "punct", 4),
+        ("We", "PRP", "nsubj", 4),
+        ("will", "MD", "aux", 4),
+        ("not", "RB", "neg", 4),
+        ("back", "VB", "ROOT", 4),
+        ("down", "RP", "prt", 4),
+        (end_mark, ".", "punct", 4),
+        ('"', "''", "punct", 4),
+        (*NL, 7),
+        ("-", "HYPH", "punct", 10),
+        ("Sanders", "NNP", "ROOT", 10, "PERSON"),
+        (".", ".", "punct", 10),
+    ]
+
+
+@pytest.mark.parametrize("end_mark", ["!", "."], ids=["exclamation", "full-stop"])
+def test_signature_line_on_the_next_line(vocab: Vocab, end_mark: str) -> None:
+    text = f'"We will not back down{end_mark}"\n- Sanders.'
+    doc = make_doc(vocab, text, signature_rows(end_mark))
+    assert said(doc) == [
+        Said(f"We will not back down{end_mark}", "Sanders", "Sanders", "PERSON", None, "dash")
+    ]
+
+
+def test_from_name_colon(vocab: Vocab) -> None:
+    text = 'From Chairwoman Maria Lopez: "The committee stands united."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("From", "IN", "ROOT", 0),
+            ("Chairwoman", "NNP", "compound", 3),
+            ("Maria", "NNP", "compound", 3, "PERSON"),
+            ("Lopez", "NNP", "pobj", 0, "PERSON"),
+            (":", ":", "punct", 0),
+            ('"', "``", "punct", 8),
+            ("The", "DT", "det", 7),
+            ("committee", "NN", "nsubj", 8),
+            ("stands", "VBZ", "ROOT", 8),
+            ("united", "JJ", "acomp", 8),
+            (".", ".", "punct", 8),
+            ('"', "''", "punct", 8),
+        ],
+    )
+    assert said(doc) == [
+        Said("The committee stands united.", "Maria Lopez", "Maria Lopez", "PERSON", None, "colon")
+    ]
+
+
+# --- paragraphs ----------------------------------------------------------------------------
+
+
+def test_paragraph_ending_with_a_colon_introduces_the_quote(vocab: Vocab) -> None:
+    text = 'Fomin told reporters on Monday:\n"The convoy will leave at dawn."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Fomin", "NNP", "nsubj", 1, "PERSON"),
+            ("told", "VBD", "ROOT", 1),
+            ("reporters", "NNS", "dobj", 1),
+            ("on", "IN", "prep", 1),
+            ("Monday", "NNP", "pobj", 3, "DATE"),
+            (":", ":", "punct", 1),
+            (*NL, 5),
+            ('"', "``", "punct", 11),
+            ("The", "DT", "det", 9),
+            ("convoy", "NN", "nsubj", 11),
+            ("will", "MD", "aux", 11),
+            ("leave", "VB", "ROOT", 11),
+            ("at", "IN", "prep", 11),
+            ("dawn", "NN", "pobj", 12),
+            (".", ".", "punct", 11),
+            ('"', "''", "punct", 11),
+        ],
+    )
+    assert said(doc) == [
+        Said(
+            "The convoy will leave at dawn.", "Fomin", "Fomin", "PERSON", "told", "colon-paragraph"
+        )
+    ]
+
+
+def test_quote_over_two_paragraphs_keeps_its_speaker(vocab: Vocab) -> None:
+    text = 'Fomin said: "The first part of the plan is simple.\n"The second part is harder."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Fomin", "NNP", "nsubj", 1, "PERSON"),
+            ("said", "VBD", "ROOT", 1),
+            (":", ":", "punct", 1),
+            ('"', "``", "punct", 1),
+            ("The", "DT", "det", 6),
+            ("first", "JJ", "amod", 6),
+            ("part", "NN", "nsubj", 10),
+            ("of", "IN", "prep", 6),
+            ("the", "DT", "det", 9),
+            ("plan", "NN", "pobj", 7),
+            ("is", "VBZ", "ccomp", 1),
+            ("simple", "JJ", "acomp", 10),
+            (".", ".", "punct", 10),
+            (*NL, 12),
+            ('"', "``", "punct", 18),
+            ("The", "DT", "det", 17),
+            ("second", "JJ", "amod", 17),
+            ("part", "NN", "nsubj", 18),
+            ("is", "VBZ", "ROOT", 18),
+            ("harder", "JJR", "acomp", 18),
+            (".", ".", "punct", 18),
+            ('"', "''", "punct", 18),
+        ],
+    )
+    assert said(doc) == [
+        Said("The first part of the plan is simple.", "Fomin", "Fomin", "PERSON", "said", "before"),
+        Said("The second part is harder.", "Fomin", "Fomin", "PERSON", None, "continuation"),
+    ]
+
+
+def test_bare_quote_paragraph_after_an_attributed_one(vocab: Vocab) -> None:
+    text = '"We will rebuild," Fomin said.\n"Nobody will stop us."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 7),
+            ("We", "PRP", "nsubj", 3),
+            ("will", "MD", "aux", 3),
+            ("rebuild", "VB", "ccomp", 7),
+            (",", ",", "punct", 7),
+            ('"', "''", "punct", 7),
+            ("Fomin", "NNP", "nsubj", 7, "PERSON"),
+            ("said", "VBD", "ROOT", 7),
+            (".", ".", "punct", 7),
+            (*NL, 8),
+            ('"', "``", "punct", 13),
+            ("Nobody", "NN", "nsubj", 13),
+            ("will", "MD", "aux", 13),
+            ("stop", "VB", "ROOT", 13),
+            ("us", "PRP", "dobj", 13),
+            (".", ".", "punct", 13),
+            ('"', "''", "punct", 13),
+        ],
+    )
+    assert said(doc) == [
+        Said("We will rebuild,", "Fomin", "Fomin", "PERSON", "said", "after"),
+        Said("Nobody will stop us.", "Fomin", "Fomin", "PERSON", None, "continuation"),
+    ]
+
+
+def test_unattributed_speech_is_kept_without_a_speaker(vocab: Vocab) -> None:
+    text = '"Nobody knows what happens next."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 2),
+            ("Nobody", "NN", "nsubj", 2),
+            ("knows", "VBZ", "ROOT", 2),
+            ("what", "WP", "nsubj", 4),
+            ("happens", "VBZ", "ccomp", 2),
+            ("next", "RB", "advmod", 4),
+            (".", ".", "punct", 2),
+            ('"', "''", "punct", 2),
+        ],
+    )
+    assert said(doc) == [Said("Nobody knows what happens next.", None, None, None, None, "none")]
+
+
+# --- split quotes --------------------------------------------------------------------------
+
+
+def test_split_quote_second_part_keeps_the_speaker(vocab: Vocab) -> None:
+    _, result = with_intro(
+        vocab,
+        FOMIN_ARRIVED,
+        '"We are ready," he said. "We have waited for weeks."',
+        [
+            *ready_said_by([("he", "PRP", "nsubj", 7)]),
+            ('"', "``", "punct", 12),
+            ("We", "PRP", "nsubj", 12),
+            ("have", "VBP", "aux", 12),
+            ("waited", "VBN", "ROOT", 12),
+            ("for", "IN", "prep", 12),
+            ("weeks", "NNS", "pobj", 13),
+            (".", ".", "punct", 12),
+            ('"', "''", "punct", 12),
+        ],
+    )
+    assert result == [
+        Said("We are ready,", "Alexander Fomin", "he", "PERSON", "said", "after"),
+        Said("We have waited for weeks.", "Alexander Fomin", "he", "PERSON", None, "continuation"),
+    ]
+
+
+def test_split_quote_with_a_new_speaker_in_between(vocab: Vocab) -> None:
+    text = '"We are ready," Fomin said. Lopez replied: "We are not."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            *ready_said_by([("Fomin", "NNP", "nsubj", 7, "PERSON")]),
+            ("Lopez", "NNP", "nsubj", 10, "PERSON"),
+            ("replied", "VBD", "ROOT", 10),
+            (":", ":", "punct", 10),
+            ('"', "``", "punct", 10),
+            ("We", "PRP", "nsubj", 14),
+            ("are", "VBP", "ccomp", 10),
+            ("not", "RB", "neg", 14),
+            (".", ".", "punct", 14),
+            ('"', "''", "punct", 10),
+        ],
+    )
+    assert said(doc) == [
+        Said("We are ready,", "Fomin", "Fomin", "PERSON", "said", "after"),
+        Said("We are not.", "Lopez", "Lopez", "PERSON", "replied", "before"),
+    ]
+
+
+# --- partial quotes ------------------------------------------------------------------------
+
+
+def test_partial_quote_inside_paraphrase(vocab: Vocab) -> None:
+    text = 'Lopez said the plan was "a disaster" for farmers.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("said", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("plan", "NN", "nsubj", 4),
+            ("was", "VBD", "ccomp", 1),
+            ('"', "``", "punct", 7),
+            ("a", "DT", "det", 7),
+            ("disaster", "NN", "attr", 4),
+            ('"', "''", "punct", 7),
+            ("for", "IN", "prep", 7),
+            ("farmers", "NNS", "pobj", 9),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert said(doc) == [Said("a disaster", "Lopez", "Lopez", "PERSON", "said", "syntax")]
+
+
+def test_two_partial_quotes_in_one_sentence(vocab: Vocab) -> None:
+    text = 'Lopez said the plan was "a disaster" and "a waste."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("said", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("plan", "NN", "nsubj", 4),
+            ("was", "VBD", "ccomp", 1),
+            ('"', "``", "punct", 7),
+            ("a", "DT", "det", 7),
+            ("disaster", "NN", "attr", 4),
+            ('"', "''", "punct", 7),
+            ("and", "CC", "cc", 7),
+            ('"', "``", "punct", 12),
+            ("a", "DT", "det", 12),
+            ("waste", "NN", "conj", 7),
+            (".", ".", "punct", 1),
+            ('"', "''", "punct", 12),
+        ],
+    )
+    assert said(doc) == [
+        Said("a disaster", "Lopez", "Lopez", "PERSON", "said", "syntax"),
+        Said("a waste.", "Lopez", "Lopez", "PERSON", None, "continuation"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("verb", "cue", "rule"),
+    [("chided", "chided", "syntax"), ("faulted", None, "subject")],
+    ids=["cue-verb", "other-verb"],
+)
+def test_governing_subject_of_a_partial_quote(
+    vocab: Vocab, verb: str, cue: str | None, rule: str
+) -> None:
+    text = f'Cruz {verb} the media for "the little game" it played.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Cruz", "NNP", "nsubj", 1, "PERSON"),
+            (verb, "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("media", "NNS", "dobj", 1),
+            ("for", "IN", "prep", 1),
+            ('"', "``", "punct", 8),
+            ("the", "DT", "det", 8),
+            ("little", "JJ", "amod", 8),
+            ("game", "NN", "pobj", 4),
+            ('"', "''", "punct", 8),
+            ("it", "PRP", "nsubj", 11),
+            ("played", "VBD", "relcl", 8),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert said(doc) == [Said("the little game", "Cruz", "Cruz", "PERSON", cue, rule)]
+
+
+def instruction_rows(prefix: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """``<prefix> Fomin had told them to seek "new initiatives" in the region.``"""
+    n = len(prefix)
+    told = n + 2
+    return [
+        *prefix,
+        ("Fomin", "NNP", "nsubj", told, "PERSON"),
+        ("had", "VBD", "aux", told),
+        ("told", "VBN", "ccomp" if prefix else "ROOT", 1 if prefix else told),
+        ("them", "PRP", "dobj", told),
+        ("to", "TO", "aux", n + 5),
+        ("seek", "VB", "xcomp", told),
+        ('"', "``", "punct", n + 8),
+        ("new", "JJ", "amod", n + 8),
+        ("initiatives", "NNS", "dobj", n + 5),
+        ('"', "''", "punct", n + 8),
+        ("in", "IN", "prep", n + 5),
+        ("the", "DT", "det", n + 12),
+        ("region", "NN", "pobj", n + 10),
+        (".", ".", "punct", 1 if prefix else told),
+    ]
+
+
+def test_instruction_skips_to_the_outer_reporting_verb(vocab: Vocab) -> None:
+    # "told them to seek "…"" is an instruction; the speech verb is "said", further up.
+    text = 'Lopez said Fomin had told them to seek "new initiatives" in the region.'
+    rows = instruction_rows([("Lopez", "NNP", "nsubj", 1, "PERSON"), ("said", "VBD", "ROOT", 1)])
+    doc = make_doc(vocab, text, rows)
+    assert said(doc) == [Said("new initiatives", "Lopez", "Lopez", "PERSON", "said", "syntax")]
+
+
+def test_instruction_without_an_outer_verb_is_not_its_cue(vocab: Vocab) -> None:
+    text = 'Fomin had told them to seek "new initiatives" in the region.'
+    doc = make_doc(vocab, text, instruction_rows([]))
+    assert said(doc) == [Said("new initiatives", "Fomin", "Fomin", "PERSON", None, "subject")]
+
+
+# --- according to --------------------------------------------------------------------------
+
+
+def test_according_to_after_the_quote(vocab: Vocab) -> None:
+    text = '"Prices will rise," according to Gazprom.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 3),
+            ("Prices", "NNS", "nsubj", 3),
+            ("will", "MD", "aux", 3),
+            ("rise", "VB", "ROOT", 3),
+            (",", ",", "punct", 3),
+            ('"', "''", "punct", 3),
+            ("according", "VBG", "prep", 3),
+            ("to", "IN", "prep", 6),
+            ("Gazprom", "NNP", "pobj", 7, "ORG"),
+            (".", ".", "punct", 3),
+        ],
+    )
+    assert said(doc) == [
+        Said("Prices will rise,", "Gazprom", "Gazprom", "ORG", "according to", "according")
+    ]
+
+
+def test_according_to_before_the_quote(vocab: Vocab) -> None:
+    text = 'According to Fomin, "the talks are over."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("According", "VBG", "prep", 7),
+            ("to", "IN", "prep", 0),
+            ("Fomin", "NNP", "pobj", 1, "PERSON"),
+            (",", ",", "punct", 7),
+            ('"', "``", "punct", 7),
+            ("the", "DT", "det", 6),
+            ("talks", "NNS", "nsubj", 7),
+            ("are", "VBP", "ROOT", 7),
+            ("over", "RB", "advmod", 7),
+            (".", ".", "punct", 7),
+            ('"', "''", "punct", 7),
+        ],
+    )
+    assert said(doc) == [
+        Said("the talks are over.", "Fomin", "Fomin", "PERSON", "According to", "according")
+    ]
+
+
+# --- pronouns, nominals and relative pronouns ----------------------------------------------
+
+THANKED = (
+    "Mr. Alexander Fomin thanked Ms. Maria Lopez.\n",
+    [
+        ("Mr.", "NNP", "compound", 2),
+        ("Alexander", "NNP", "compound", 2, "PERSON"),
+        ("Fomin", "NNP", "nsubj", 3, "PERSON"),
+        ("thanked", "VBD", "ROOT", 3),
+        ("Ms.", "NNP", "compound", 6),
+        ("Maria", "NNP", "compound", 6, "PERSON"),
+        ("Lopez", "NNP", "dobj", 3, "PERSON"),
+        (".", ".", "punct", 3),
+        (*NL, 7),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "name"),
+    [("he", "Alexander Fomin"), ("she", "Maria Lopez")],
+)
+def test_pronoun_speaker_is_the_nearest_compatible_person(
+    vocab: Vocab, pronoun: str, name: str
+) -> None:
+    _, result = with_intro(
+        vocab,
+        THANKED,
+        f'"We are ready," {pronoun} said.',
+        ready_said_by([(pronoun, "PRP", "nsubj", 7)]),
+    )
+    assert result == [Said("We are ready,", name, pronoun, "PERSON", "said", "after")]
+
+
+def test_it_said_is_the_organisation(vocab: Vocab) -> None:
+    intro = (
+        "Gazprom hired Alexander Fomin in March.\n",
+        [
+            ("Gazprom", "NNP", "nsubj", 1, "ORG"),
+            ("hired", "VBD", "ROOT", 1),
+            ("Alexander", "NNP", "compound", 3, "PERSON"),
+            ("Fomin", "NNP", "dobj", 1, "PERSON"),
+            ("in", "IN", "prep", 1),
+            ("March", "NNP", "pobj", 4, "DATE"),
+            (".", ".", "punct", 1),
+            (*NL, 6),
+        ],
+    )
+    _, result = with_intro(
+        vocab, intro, '"We are ready," it said.', ready_said_by([("it", "PRP", "nsubj", 7)])
+    )
+    assert result == [Said("We are ready,", "Gazprom", "it", "ORG", "said", "after")]
+
+
+def test_the_ministry_is_the_ministry_the_article_named(vocab: Vocab) -> None:
+    intro = (
+        "The Foreign Ministry summoned the ambassador.\n",
+        [
+            ("The", "DT", "det", 2),
+            ("Foreign", "NNP", "compound", 2, "ORG"),
+            ("Ministry", "NNP", "nsubj", 3, "ORG"),
+            ("summoned", "VBD", "ROOT", 3),
+            ("the", "DT", "det", 5),
+            ("ambassador", "NN", "dobj", 3),
+            (".", ".", "punct", 3),
+            (*NL, 6),
+        ],
+    )
+    _, result = with_intro(
+        vocab,
+        intro,
+        '"We are ready," the ministry said.',
+        ready_said_by([("the", "DT", "det", 7), ("ministry", "NN", "nsubj", 8)]),
+    )
+    assert result == [
+        Said("We are ready,", "Foreign Ministry", "the ministry", "ORG", "said", "after")
+    ]
+
+
+def test_the_spokesman_is_the_spokesman_the_article_named(vocab: Vocab) -> None:
+    intro = (
+        "Kremlin spokesman Dmitry Peskov spoke on Monday.\n",
+        [
+            ("Kremlin", "NNP", "compound", 3, "ORG"),
+            ("spokesman", "NN", "compound", 3),
+            ("Dmitry", "NNP", "compound", 3, "PERSON"),
+            ("Peskov", "NNP", "nsubj", 4, "PERSON"),
+            ("spoke", "VBD", "ROOT", 4),
+            ("on", "IN", "prep", 4),
+            ("Monday", "NNP", "pobj", 5, "DATE"),
+            (".", ".", "punct", 4),
+            (*NL, 7),
+        ],
+    )
+    _, result = with_intro(
+        vocab,
+        intro,
+        '"We are ready," the spokesman said.',
+        ready_said_by([("the", "DT", "det", 7), ("spokesman", "NN", "nsubj", 8)]),
+    )
+    assert result == [
+        Said("We are ready,", "Dmitry Peskov", "the spokesman", "PERSON", "said", "after")
+    ]
+
+
+def test_relative_pronoun_speaker_names_its_antecedent(vocab: Vocab) -> None:
+    text = 'The rebels were led by Alexander Fomin, who said: "We will fight on."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            ("rebels", "NNS", "nsubjpass", 3),
+            ("were", "VBD", "auxpass", 3),
+            ("led", "VBN", "ROOT", 3),
+            ("by", "IN", "agent", 3),
+            ("Alexander", "NNP", "compound", 6, "PERSON"),
+            ("Fomin", "NNP", "pobj", 4, "PERSON"),
+            (",", ",", "punct", 6),
+            ("who", "WP", "nsubj", 9),
+            ("said", "VBD", "relcl", 6),
+            (":", ":", "punct", 9),
+            ('"', "``", "punct", 9),
+            ("We", "PRP", "nsubj", 14),
+            ("will", "MD", "aux", 14),
+            ("fight", "VB", "ccomp", 9),
+            ("on", "RP", "prt", 14),
+            (".", ".", "punct", 14),
+            ('"', "''", "punct", 9),
+        ],
+    )
+    assert said(doc) == [
+        Said("We will fight on.", "Alexander Fomin", "who", "PERSON", "said", "before")
+    ]
+
+
+# --- names and titles are not speech -------------------------------------------------------
+
+
+def test_quoted_name_premodifying_a_noun_is_not_speech(vocab: Vocab) -> None:
+    text = 'Diplomats attended a "Friends of Syria" meeting in Paris.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Diplomats", "NNS", "nsubj", 1),
+            ("attended", "VBD", "ROOT", 1),
+            ("a", "DT", "det", 8),
+            ('"', "``", "punct", 4),
+            ("Friends", "NNPS", "compound", 8),
+            ("of", "IN", "prep", 4),
+            ("Syria", "NNP", "pobj", 5, "GPE"),
+            ('"', "''", "punct", 4),
+            ("meeting", "NN", "dobj", 1),
+            ("in", "IN", "prep", 8),
+            ("Paris", "NNP", "pobj", 9, "GPE"),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert find_quote_spans(text) != []
+    assert said(doc) == []
+
+
+def test_programme_title_after_a_preposition_is_not_speech(vocab: Vocab) -> None:
+    # "spoke" is a cue verb: without the title check, "This Week" would be Fomin's words.
+    text = 'Fomin spoke on ABC\'s "This Week" on Sunday.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Fomin", "NNP", "nsubj", 1, "PERSON"),
+            ("spoke", "VBD", "ROOT", 1),
+            ("on", "IN", "prep", 1),
+            ("ABC", "NNP", "poss", 7, "ORG"),
+            ("'s", "POS", "case", 3),
+            ('"', "``", "punct", 7),
+            ("This", "DT", "det", 7),
+            ("Week", "NNP", "pobj", 2),
+            ('"', "''", "punct", 7),
+            ("on", "IN", "prep", 1),
+            ("Sunday", "NNP", "pobj", 9, "DATE"),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert said(doc) == []
+
+
+def test_quoted_nickname_after_as_is_kept(vocab: Vocab) -> None:
+    # "known as "…"" names what someone was called; the title filter leaves it to the rules.
+    text = 'Fomin said he was known as "The Hammer" in Geneva.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Fomin", "NNP", "nsubj", 1, "PERSON"),
+            ("said", "VBD", "ROOT", 1),
+            ("he", "PRP", "nsubjpass", 4),
+            ("was", "VBD", "auxpass", 4),
+            ("known", "VBN", "ccomp", 1),
+            ("as", "IN", "prep", 4),
+            ('"', "``", "punct", 8),
+            ("The", "DT", "det", 8),
+            ("Hammer", "NNP", "pobj", 5),
+            ('"', "''", "punct", 8),
+            ("in", "IN", "prep", 4),
+            ("Geneva", "NNP", "pobj", 10, "GPE"),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert said(doc) == [Said("The Hammer", "Fomin", "Fomin", "PERSON", "said", "syntax")]
+
+
+# --- offsets and edge cases ----------------------------------------------------------------
+
+
+def test_no_spans_or_empty_doc(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "Nothing here.",
+        [("Nothing", "NN", "ROOT", 0), ("here", "RB", "advmod", 0), (".", ".", "punct", 0)],
+    )
+    assert attribute_quotes(doc, [], normalize_entities(doc)) == []
+    empty = make_doc(vocab, "", [])
+    assert attribute_quotes(empty, find_quote_spans('"x"'), normalize_entities(empty)) == []
+
+
+# --- with the statistical model ------------------------------------------------------------
+
+MODEL_CASES = [
+    pytest.param(
+        '"The talks are over," Fomin told reporters.',
+        [("The talks are over,", "Fomin", "Fomin")],
+        id="after",
+    ),
+    pytest.param(
+        '"The talks are over," said Alexander Fomin.',
+        [("The talks are over,", "Alexander Fomin", "Alexander Fomin")],
+        id="after-inverted",
+    ),
+    pytest.param(
+        'Brahimi said: "We need a ceasefire now."',
+        [("We need a ceasefire now.", "Brahimi", "Brahimi")],
+        id="before",
+    ),
+    pytest.param(
+        'Brahimi left the room, saying: "Nobody wins a war."',
+        [("Nobody wins a war.", "Brahimi", "Brahimi")],
+        id="saying",
+    ),
+    pytest.param(
+        '"We are ready," Alexander Fomin, the head of the agency, told reporters.',
+        [("We are ready,", "Alexander Fomin", "Alexander Fomin")],
+        id="appositive",
+    ),
+    pytest.param(
+        '"Gas prices will rise next year," according to Gazprom.',
+        [("Gas prices will rise next year,", "Gazprom", "Gazprom")],
+        id="according-to",
+    ),
+    pytest.param(
+        'Alexander Fomin arrived in Geneva on Monday.\n"We are ready," he said. "We have waited '
+        'for weeks."',
+        [
+            ("We are ready,", "Alexander Fomin", "he"),
+            ("We have waited for weeks.", "Alexander Fomin", "he"),
+        ],
+        id="split-pronoun",
+    ),
+    pytest.param(
+        'Fomin said: "The first part of the plan is simple.\n"The second part is harder."',
+        [
+            ("The first part of the plan is simple.", "Fomin", "Fomin"),
+            ("The second part is harder.", "Fomin", "Fomin"),
+        ],
+        id="multi-paragraph",
+    ),
+    pytest.param(
+        '"We will rebuild the bridge," Fomin said.\n"Nobody will stop us."',
+        [
+            ("We will rebuild the bridge,", "Fomin", "Fomin"),
+            ("Nobody will stop us.", "Fomin", "Fomin"),
+        ],
+        id="bare-paragraph",
+    ),
+    pytest.param(
+        'Fomin told reporters on Monday:\n"The convoy will leave at dawn."',
+        [("The convoy will leave at dawn.", "Fomin", "Fomin")],
+        id="colon-paragraph",
+    ),
+    pytest.param(
+        '"We will never give up" — Commissioner Maria Lopez.',
+        [("We will never give up", "Maria Lopez", "Maria Lopez")],
+        id="dash",
+    ),
+    pytest.param(
+        '"We will not back down!"\n- Sanders.',
+        [("We will not back down!", "Sanders", "Sanders")],
+        id="signature-line",
+    ),
+    pytest.param(
+        'From Chairwoman Maria Lopez: "The committee stands united."',
+        [("The committee stands united.", "Maria Lopez", "Maria Lopez")],
+        id="from-colon",
+    ),
+    pytest.param(
+        'Lopez said the plan was "a disaster" for farmers.',
+        [("a disaster", "Lopez", "Lopez")],
+        id="partial-quote",
+    ),
+    pytest.param(
+        'Cruz chided the media for "the little game" it played.',
+        [("the little game", "Cruz", "Cruz")],
+        id="governing-subject",
+    ),
+    pytest.param(
+        'Mr. Alexander Fomin thanked Ms. Maria Lopez.\n"We are grateful," she said.',
+        [("We are grateful,", "Maria Lopez", "she")],
+        id="pronoun-she",
+    ),
+    pytest.param(
+        'The World Bank hired Alexander Fomin in March.\n"Demand is strong," it said.',
+        [("Demand is strong,", "World Bank", "it")],
+        id="it-said",
+    ),
+    pytest.param(
+        'Gazprom hired Alexander Fomin in March.\n"Demand is strong," it said.',
+        [("Demand is strong,", "Gazprom", "it")],
+        id="it-said-unknown-org",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="model: en_core_web_sm tags no entity on sentence-initial 'Gazprom', so "
+            "'it' has no organisation to resolve to",
+        ),
+    ),
+    pytest.param(
+        'The Foreign Ministry summoned the ambassador.\n"This is unacceptable," the ministry said.',
+        [("This is unacceptable,", "Foreign Ministry", "the ministry")],
+        id="the-ministry",
+    ),
+    pytest.param(
+        'Kremlin spokesman Dmitry Peskov spoke on Monday.\n"No decision has been made," the '
+        "spokesman said.",
+        [("No decision has been made,", "Dmitry Peskov", "the spokesman")],
+        id="the-spokesman",
+    ),
+    pytest.param(
+        'The rebels were led by Alexander Fomin, who said: "We will fight on."',
+        [("We will fight on.", "Alexander Fomin", "who")],
+        id="relative-pronoun",
+    ),
+    pytest.param(
+        'Diplomats attended a "Friends of Syria" meeting in Paris.', [], id="premodifier-title"
+    ),
+    pytest.param('Fomin spoke on ABC\'s "This Week" on Sunday.', [], id="programme-title"),
+    pytest.param(
+        'Fomin left the talks and said Tuesday: "We are done here."',
+        [("We are done here.", "Fomin", "Fomin")],
+        id="date-not-speaker",
+    ),
+    pytest.param(
+        'Lopez said Fomin had told them to seek "new initiatives" in the region.',
+        [("new initiatives", "Lopez", "Lopez")],
+        id="instruction",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), MODEL_CASES)
+def test_layouts_with_the_model(
+    nlp: Language, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    result = said_by_model(nlp, text)
+    assert [(r.quote, r.speaker, r.mention) for r in result] == expected
+
+
+@pytest.mark.model
+def test_model_speaker_offsets_slice_to_their_text(nlp: Language) -> None:
+    text = (
+        "Alexander Fomin, the head of the agency, spoke in Geneva.\n"
+        '"We are ready," he said. "We have waited for weeks."\n'
+        '"Nobody will stop us."'
+    )
+    doc = nlp(text)
+    assert doc._.quotes
+    for q in doc._.quotes:
+        assert text[q.start : q.end].strip() == text[q.start : q.end]
+        assert q.speaker_start is not None and q.speaker_end is not None
+        assert text[q.speaker_start : q.speaker_end] == "he"
+        assert q.speaker_name == "Alexander Fomin"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_paragraph_rules_with_any_line_ending(nlp: Language, newline: str) -> None:
+    text = newline.join(
+        [
+            '"We will rebuild the bridge," Fomin said.',
+            '"Nobody will stop us."',
+            "Lopez told reporters on Monday:",
+            '"The convoy will leave at dawn."',
+        ]
+    )
+    result = said_by_model(nlp, text)
+    assert [(r.quote, r.speaker, r.mention) for r in result] == [
+        ("We will rebuild the bridge,", "Fomin", "Fomin"),
+        ("Nobody will stop us.", "Fomin", "Fomin"),
+        ("The convoy will leave at dawn.", "Lopez", "Lopez"),
+    ]
