@@ -145,6 +145,15 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
     return singular.endswith(_AGENT_SUFFIXES) or lower.endswith(_AGENT_SUFFIXES)
 
 
+def _nominal(token: Token, view: _DocView) -> bool:
+    """A noun outside quotes that is not a date, number or amount."""
+    return (
+        token.tag_.startswith("NN")
+        and view.outside(token.i)
+        and token.ent_type_ not in _NOT_SPEAKERS
+    )
+
+
 def _own_subject(verb: Token, view: _DocView) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and view.outside(child.i):
@@ -165,7 +174,8 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
     """
     subject = _own_subject(verb, view)
     if subject is not None:
-        return subject if plausible_speaker(subject, view) else None
+        # The cue verb itself says its subject speaks: the complaint alleged, the photo quotes.
+        return subject if plausible_speaker(subject, view) or _nominal(subject, view) else None
     # "…," said Fomin: inverted order is often parsed with the name as object or attribute.
     # Not after "told" or a participle, whose following name is the listener: telling CNBC.
     after = verb.i + 1
