@@ -142,35 +142,49 @@ def extract(
     ] = False,
 ) -> None:
     """Extract entities and attributed quotations from news articles."""
+    from contextlib import closing
+
     from quotex.io import JsonlWriter, completed_sources, iter_inputs
 
     if resume and output is None:
         _fail("--resume needs --output FILE", ExitStatus.USAGE)
     if force and resume:
         _fail("--force and --resume cannot be combined", ExitStatus.USAGE)
-    items = list(iter_inputs(paths, glob))
-    if resume and output is not None:
-        done = completed_sources(output)
-        items = [item for item in items if item.source not in done]
+    try:
+        listing = iter_inputs(paths, glob)
+    except QuotexError as error:
+        _fail(str(error), ExitStatus.USAGE)
     table = _use_table(fmt, output)
     stderr = _stderr()
     started = time.perf_counter()
     writer = None
+    items = []
     stats = {"files": 0, "quotes": 0, "entities": 0, "errors": 0}
     try:
+        # Only the paths are listed up front (for the total); the texts are read as they go.
+        items = list(listing)
+        if resume and output is not None:
+            done = completed_sources(output)
+            items = [item for item in items if item.source not in done]
         if not table:
             writer = JsonlWriter.open(output, force=force, resume=resume)
         nlp = _load_pipeline(model)
         from quotex.batch import BatchOptions, process_inputs
 
         n_jobs = min(jobs or _default_jobs(), max(1, len(items)))
+        # Tables on the terminal would fight with a live bar there.
+        progress = _progress(stderr, len(items), quiet or (table and sys.stdout.isatty()))
+        # Workers are forked here, before the bar starts its refresh thread.
         records = process_inputs(
-            items, nlp, jobs=n_jobs, options=BatchOptions(model=model, encoding=encoding)
+            items,
+            nlp,
+            jobs=n_jobs,
+            options=BatchOptions(model=model, encoding=encoding),
+            progress=progress,
         )
-        with _progress(stderr, len(items), quiet) as advance:
+        with progress, closing(records):
             for record in records:
                 _emit(record, writer, table, stats, stderr, output)
-                advance()
     except KeyboardInterrupt:
         if writer is not None:
             writer.close()
@@ -233,41 +247,60 @@ def _emit(
 
 
 class _progress:
-    """A Rich progress bar on stderr, only when stderr is a terminal; yields an ``advance``."""
+    """A Rich progress bar on stderr, only when stderr is a terminal.
+
+    It shows the files done, words per second and the time left. Calling the object (it is also
+    what entering the context returns) counts one more file and its number of words.
+    """
 
     def __init__(self, console: Console, total: int, quiet: bool) -> None:
-        self.console = console
-        self.total = total
-        self.enabled = console.is_terminal and not quiet and total > 1
-        self.progress = None
+        self.words = 0
+        if console.is_terminal and not quiet and total > 1:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        if not self.enabled:
-            return lambda: None
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
+            bar = Progress(
+                TextColumn("extracting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("files"),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                TextColumn("eta"),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+                # Rich would otherwise divert stdout, and with it the JSONL, into its display.
+                redirect_stdout=False,
+                redirect_stderr=False,
+            )
+            bar.add_task("files", total=total, rate="", start=False)
+            progress: Progress | None = bar
+        else:
+            progress = None
+        self.progress = progress
 
-        self.progress = Progress(
-            TextColumn("extracting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            console=self.console,
-            transient=True,
-            redirect_stdout=False,
-            redirect_stderr=False,
-        )
-        self.progress.start()
-        task = self.progress.add_task("files", total=self.total)
-        progress = self.progress
-        return lambda: progress.advance(task)
+    def __enter__(self) -> _progress:
+        if self.progress is not None:
+            self.progress.start()
+            self.progress.start_task(self.progress.task_ids[0])
+        return self
+
+    def __call__(self, words: int = 0) -> None:
+        """One more file done, with ``words`` words."""
+        if self.progress is None:
+            return
+        self.words += words
+        task = self.progress.tasks[0]
+        elapsed = task.elapsed or 0.0
+        rate = f"{self.words / elapsed:,.0f} words/s" if self.words and elapsed > 0 else ""
+        self.progress.update(task.id, advance=1, rate=rate)
 
     def __exit__(self, *exc: object) -> None:
         if self.progress is not None:
