@@ -399,11 +399,6 @@ def test_date_after_the_cue_is_never_the_speaker(vocab: Vocab) -> None:
     assert said(doc) == [Said("We are done here.", "Fomin", "Fomin", "PERSON", "said", "before")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: in the after-quote layout the cue's own subject is taken without the "
-    "plausibility check, so a PERCENT entity ('31%') becomes the speaker",
-)
 def test_percentage_is_never_the_speaker(vocab: Vocab) -> None:
     text = '"It is time for a change," 31% of voters said.'
     doc = make_doc(

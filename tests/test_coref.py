@@ -487,11 +487,6 @@ def test_nominal_with_nobody_named_keeps_its_words(
     assert resolve(doc, noun) == (f"The {noun}", noun, label)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a definite nominal with no role holder falls back to the most salient person, "
-    "so 'the lawyer' becomes the client who hired 'a lawyer'",
-)
 def test_the_lawyer_is_not_the_client(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -233,11 +233,6 @@ def test_shared_surname_before_any_full_name_joins_the_first_one() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a bare surname is bound once per document (by_key cache in _person_cluster), "
-    "so a later 'Clinton' keeps the first full name instead of the nearest preceding one",
-)
 def test_each_bare_surname_joins_its_own_nearest_full_name() -> None:
     text = "Bill Clinton spoke. Clinton waved. Hillary Clinton spoke. Clinton thanked them."
     doc = ner_doc(

@@ -152,11 +152,6 @@ def test_apostrophes_inside_a_quote() -> None:
     assert quoted(text) == ["We don't negotiate with the voters' money,"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the inch mark of 5'10\" inside a quote closes the quote; the real closing mark "
-    "after the comma is then dropped",
-)
 def test_prime_inside_a_quote_does_not_close_it() -> None:
     text = '"He is 5\'10" and fast," the coach said.'
     assert quoted(text) == ["He is 5'10\" and fast,"]

@@ -83,7 +83,9 @@ class _DocView:
             for i in range(sent.start, sent.end):
                 self.sent_start[i] = sent.start
                 self.sent_end[i] = sent.end
-        self.para_bounds = list(paragraphs(doc.text))
+        # Doc.text joins every token on each access: read it once.
+        self.text = doc.text
+        self.para_bounds = list(paragraphs(self.text))
         self.para_starts = [start for start, _ in self.para_bounds]
 
     def token_at(self, char: int) -> int:
@@ -115,6 +117,8 @@ _LISTENER_VERBS = frozenset(
 _NOT_SPEAKERS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART"}
 )
+# Right after a quote, "one said" and "both said" speak, but "31% said" reports a poll.
+_AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"})
 _PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE = frozenset({"who", "that", "which"})
 # Agent-noun endings: "the senator", "an analyst", "the historian", "critics", "residents".
@@ -367,7 +371,10 @@ def _after(view: _DocView, q: int) -> _Found | None:
         if is_cue(token):
             # "…," a friend said: right after a quote, any subject of the cue is its source.
             own = _own_subject(token, view)
-            speaker = own if own is not None and lo <= own.i < i else _subject(token, view)
+            if own is not None and lo <= own.i < i and own.ent_type_ not in _AMOUNTS:
+                speaker: Token | None = own
+            else:
+                speaker = _subject(token, view)
             if speaker is None or speaker.i < lo:
                 # The parse lost the subject: take the name next to the cue, before it
                 # ("…," an intelligence source, who …, told) or after it ("…," mused host X).
@@ -466,7 +473,7 @@ def _before(view: _DocView, q: int) -> _Found | None:
 
 def _layout(view: _DocView, span: QuoteSpan) -> str:
     """Where the attribution of a quote most likely sits, from the punctuation around it."""
-    text = view.doc.text
+    text = view.text
     opening = span.open_mark if span.open_mark is not None else span.start
     before = text[max(0, opening - 3) : opening].rstrip(" \t\u00a0'")
     initial = not before or before[-1] in '.!?:\n\r"”’»'
@@ -714,7 +721,7 @@ def _split_from(view: _DocView, previous: QuoteSpan, span: QuoteSpan) -> bool:
         return False
     if view.paragraph_of(previous.start) != view.paragraph_of(span.start):
         return False
-    gap = view.doc.text[previous.close_mark + 1 : span.open_mark]
+    gap = view.text[previous.close_mark + 1 : span.open_mark]
     return len(gap.split()) <= 12
 
 
@@ -726,7 +733,7 @@ def _continues(view: _DocView, previous: QuoteSpan, span: QuoteSpan) -> bool:
     """
     if previous.continues:
         return True
-    text = view.doc.text
+    text = view.text
     this_para = view.paragraph_of(span.start)
     previous_para = view.paragraph_of(previous.start)
     if this_para - previous_para != 1:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from quotex.entities import Cluster, EntityIndex
 from quotex.records import Label
-from quotex.resources import speaker_nouns
+from quotex.resources import protagonist_nouns, speaker_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -192,7 +192,7 @@ class Resolver:
             return named(holder) if holder else ResolvedMention(start_char, end_char, phrase, "ORG")
         if lower in self.person_nouns or singular in self.person_nouns:
             holder = self._role_holder(token, ("PERSON",))
-            if holder is None and definite and lower == singular:
+            if holder is None and definite and lower == singular and lower in protagonist_nouns():
                 holder = self._salient(token.i, ("PERSON",))
             if holder is not None:
                 return named(holder)

@@ -424,9 +424,9 @@ def _person_cluster(
         or (len(words) > 1 and full[-len(words) :] == words)
     ]
     if candidates:
+        # Not cached: the nearest full name differs from one mention to the next.
         before = [c for c in candidates if c[0] <= start]
         _, index = max(before) if before else min(candidates)
-        by_key.setdefault(key, index)
         return index
     by_key[key] = len(clusters)
     clusters.append(Cluster(name=_span_text(doc, start, end), label="PERSON"))

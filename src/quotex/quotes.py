@@ -84,11 +84,20 @@ def _marks(text: str, start: int, end: int, singles: bool) -> Iterator[tuple[int
             elif ch == "'":
                 i += 1
         elif ch in QUOTE_MARKS:
-            yield i, 1
+            if not (ch == '"' and _is_inch_mark(text, i, start)):
+                yield i, 1
         elif (ch == "'" or ch == "`") and i + 1 < end and text[i + 1] == ch:
             yield i, 2
             i += 1
         i += 1
+
+
+def _is_inch_mark(text: str, i: int, start: int) -> bool:
+    """A straight double mark after feet and inches, as in 5'10", is a unit, not a quote."""
+    j = i - 1
+    while j >= start and text[j].isdigit():
+        j -= 1
+    return j < i - 1 and j > start and text[j] in "'’" and text[j - 1].isdigit()
 
 
 def _kind(text: str, i: int, length: int) -> str:

@@ -50,3 +50,9 @@ def speaker_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """Head nouns of nominal speakers: (person nouns, organisation nouns)."""
     data = load_resource("speaker_nouns")
     return frozenset(data["person"]), frozenset(data["org"])
+
+
+@cache
+def protagonist_nouns() -> frozenset[str]:
+    """Roles by which a story refers to its main figure ("the nominee", "the billionaire")."""
+    return frozenset(load_resource("speaker_nouns")["protagonist"])
