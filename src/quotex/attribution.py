@@ -1,16 +1,20 @@
 """Speaker attribution: which quotation spans are speech, who said them, with which cue.
 
-Rules are functions over a parsed ``Doc``; they hold no state and do no I/O. For each quotation
-the rules try, in order:
+Rules are functions over a parsed ``Doc``; they hold no state and do no I/O. The punctuation
+around a quote decides which rules are tried first (:func:`_layout`):
 
-1. the syntax: the quote hangs off a cue verb (``said``, ``told``, ``warned``) whose subject is the
-   speaker; this also covers partial quotes inside paraphrase;
-2. the neighbourhood: a cue verb right after the closing mark (``"…," said Fomin``) or right before
-   the opening mark (``Brahimi said: "…"``), and verbless layouts (``— Commissioner X``,
-   ``From X:``);
-3. ``according to X``;
-4. the previous quote's speaker, for a bare quote paragraph that continues an attributed one.
+- a quote that opens its sentence and ends with a comma looks *after* its closing mark for a cue
+  verb and its subject (``"…," said Fomin``, ``"…," Fomin told …``) or a verbless signature
+  (``"…" — Commissioner X``);
+- a quote after a colon or comma looks *before* its opening mark (``Brahimi said: "…"``,
+  ``saying: "…"``, ``From X: "…"``), also into the previous paragraph when it ends with a colon;
+- a partial quote inside a sentence follows the *parse* up to the cue verb it depends on
+  (``said the plan was "a disaster"``), or to a reporting clause that closes the sentence, or, with
+  no cue at all, to the subject of its clause;
+- ``according to X`` and a second source after the cue (``…, according to an AP account``).
 
+A quote with no speaker of its own keeps the previous one's when it is the second part of a split
+quote or a bare quote paragraph after an attributed one. Quoted names and titles are not speech.
 A pronoun or nominal speaker is then resolved to the entity it stands for (:mod:`quotex.coref`).
 """
 
@@ -247,17 +251,17 @@ def _ancestors_outside(view: _DocView, q: int) -> list[tuple[Token, Token]]:
 
 def _syntactic(view: _DocView, q: int) -> _Found | None:
     """The cue verb that the quote depends on, found through the parse."""
-    for head, child in _ancestors_outside(view, q):
+    chain = _ancestors_outside(view, q)
+    for head, child in chain:
         # "told them to seek "new initiatives"" is an instruction, not the speech: the
         # reporting verb, if any, is further up.
         if is_cue(head) and child.dep_ != "xcomp":
             speaker = _subject(head, view)
             if speaker is not None:
                 return _Found(speaker, (head.i, head.i + 1), "syntax")
-    # The reporting verb may hang below the top of the chain: "X told them to seek "Y", the
-    # Kremlin said" parsed with "said" under "told".
-    # A parenthetical cue anywhere on the chain: Cost estimates, he added, were "…".
-    chain = _ancestors_outside(view, q)
+    # A parenthetical cue anywhere on the chain (Cost estimates, he added, were "…"), and a
+    # reporting verb that hangs below the top of the chain ("X told them to seek "Y", the
+    # Kremlin said" parsed with "said" under "told").
     for position, (node, _child) in enumerate(chain):
         top = position == len(chain) - 1
         for child in node.children:
@@ -336,9 +340,9 @@ def _speaker_in(view: _DocView, lo: int, hi: int) -> Token | None:
     """The first plausible speaker in ``[lo, hi)``, outside quotes, taken at the head of its name."""
     for i in range(max(lo, 0), min(hi, len(view.doc))):
         token = view.doc[i]
-        if not view.outside(i) or token.text in _SENTENCE_END:
-            if token.text in _SENTENCE_END:
-                return None
+        if token.text in _SENTENCE_END:
+            return None
+        if not view.outside(i):
             continue
         if token.tag_.startswith(("NN", "PRP")) or token.ent_type_:
             head = _head_of_name(token)
