@@ -187,8 +187,9 @@ def extract_text(
     # original text. Quotes never cross a paragraph, so no quote is cut.
     entities: list[Entity] = []
     quotes: list[Quote] = []
-    for start, end in chunk_bounds(text, min(CHUNK_CHARS, pipeline.max_length)):
-        part = doc_to_record(pipeline(text[start:end]), source)
+    pieces = ((text[a:b], a) for a, b in chunk_bounds(text, min(CHUNK_CHARS, pipeline.max_length)))
+    for doc, start in pipeline.pipe(pieces, as_tuples=True, batch_size=4):
+        part = doc_to_record(doc, source)
         entities.extend(_shift_entity(e, start) for e in part.entities)
         quotes.extend(_shift_quote(q, start) for q in part.quotes)
     return DocumentRecord(
