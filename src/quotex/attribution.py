@@ -337,7 +337,7 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 
 
 def _speaker_in(view: _DocView, lo: int, hi: int) -> Token | None:
-    """The first plausible speaker in ``[lo, hi)``, outside quotes, taken at the head of its name."""
+    """The first plausible speaker in ``[lo, hi)`` outside quotes, at the head of its name."""
     for i in range(max(lo, 0), min(hi, len(view.doc))):
         token = view.doc[i]
         if token.text in _SENTENCE_END:
@@ -544,9 +544,9 @@ _SMALL_WORDS = frozenset(
 
 
 def is_name_or_title(view: _DocView, q: int) -> bool:
-    """A quoted name or title rather than speech: a "Friends of Syria" meeting, "Saturday Night Live".
+    """A quoted name or title rather than speech: "Friends of Syria", "Saturday Night Live".
 
-    Short, no verb, and every content word capitalised; or a quote that premodifies a noun.
+    Short, with no verb, and every content word capitalised.
     """
     first, last = view.token_ranges[q]
     doc = view.doc
