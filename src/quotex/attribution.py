@@ -389,7 +389,8 @@ def _after(view: _DocView, q: int) -> _Found | None:
                 # "…," Walker said, according to an AP account: the source is the account.
                 according = _according_in(view, i + 1, hi)
                 return according or _Found(speaker, (i, i + 1), "after")
-    # No cue verb: the subject-verb pair that directly follows a quote still reports it.
+    # No cue verb: the subject-verb pair that directly follows a quote still reports it, in
+    # either order: "…," Hannity pressed; "…!" beamed Donald Hartley; "…," begins a message.
     for i in range(lo, min(hi, lo + 8)):
         token = doc[i]
         if token.text in _SENTENCE_END:
@@ -399,9 +400,13 @@ def _after(view: _DocView, q: int) -> _Found | None:
             if (
                 subject is not None
                 and lo <= subject.i < i
-                and (plausible_speaker(subject, view) or subject.tag_.startswith("NN"))
+                and (plausible_speaker(subject, view) or _nominal(subject, view))
             ):
                 return _Found(subject, (i, i + 1), "after-verb")
+            if subject is None and token.tag_ in ("VBD", "VBZ") and i <= lo + 1:
+                inverted = _speaker_in(view, i + 1, min(hi, i + 4))
+                if inverted is not None and inverted.tag_.startswith("NN"):
+                    return _Found(inverted, (i, i + 1), "after-verb")
             break
     return None
 
@@ -429,6 +434,31 @@ def _trailing_report(view: _DocView, q: int) -> _Found | None:
                     if speaker is not None:
                         return _Found(speaker, (j, j + 1), "trailing")
                 break
+    return None
+
+
+def _introduced(view: _DocView, q: int) -> _Found | None:
+    """A quote paragraph right after a sentence about its speaker: "Viguerie is upbeat about
+    Cruz's chances."⏎"Not only can Ted Cruz win in November …" The subject of that sentence
+    speaks, when it is a person or a pronoun for one."""
+    doc = view.doc
+    para = view.paragraph_of(doc[view.token_ranges[q][0]].idx)
+    if para == 0:
+        return None
+    lo, hi = _paragraph_tokens(view, para - 1)
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].is_punct):
+        hi -= 1
+    if hi <= lo or not view.outside(hi - 1):
+        return None
+    start = max(lo, view.sent_start[hi - 1])
+    # The sentence's first subject: its topic, even when the parse hangs the main verb low.
+    subject = next((t for t in doc[start:hi] if t.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.ent_type_ in ("PERSON", "ORG") or subject.tag_ == "NNP":
+        return _Found(subject, None, "introduced")
+    if subject.tag_ == "PRP" and subject.lower_ in ("he", "she", "they"):
+        return _Found(subject, None, "introduced")
     return None
 
 
@@ -668,6 +698,8 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
             attribution = _attribution(view, resolver, span, found)
         else:
             found = _governing_subject(view, q)
+            if found is None and _is_bare_paragraph(view, span):
+                found = _introduced(view, q)
             if found is not None:
                 attribution = _attribution(view, resolver, span, found)
             elif (
@@ -727,6 +759,16 @@ def _split_from(view: _DocView, previous: QuoteSpan, span: QuoteSpan) -> bool:
         return False
     gap = view.text[previous.close_mark + 1 : span.open_mark]
     return len(gap.split()) <= 12
+
+
+def _is_bare_paragraph(view: _DocView, span: QuoteSpan) -> bool:
+    """Whether the quote's paragraph holds nothing but quotes."""
+    text = view.text
+    p_start, p_end = view.para_bounds[view.paragraph_of(span.start)]
+    opening = span.open_mark if span.open_mark is not None else span.start
+    closing = span.close_mark + 1 if span.close_mark is not None else span.end
+    outside = text[p_start:opening] + text[closing:p_end]
+    return not any(ch.isalpha() for ch in outside)
 
 
 def _continues(view: _DocView, previous: QuoteSpan, span: QuoteSpan) -> bool:
