@@ -436,10 +436,6 @@ def test_ctrl_c_exits_130_and_leaves_complete_lines(
     assert [r["source"] for r in lines(out.read_bytes())] == [str(a)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: `extract -o FILE --format table` prints a table and silently never writes FILE",
-)
 @pytest.mark.model
 def test_output_file_with_table_format_is_written_or_refused(tmp_path: Path) -> None:
     article = write(tmp_path / "a.txt", ARTICLE_A)
@@ -798,10 +794,6 @@ def test_eval_missing_gold_file(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: eval --errors into an unwritable path raises FileNotFoundError with a traceback",
-)
 @pytest.mark.model
 def test_eval_errors_file_that_cannot_be_written(gold_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "dir" / "misses.jsonl"
@@ -860,10 +852,6 @@ def test_render_folder_with_a_bad_file_renders_the_rest(articles: Path, tmp_path
     assert (site / "index.html").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: render --glob with an invalid pattern raises QuotexError with a traceback",
-)
 def test_render_bad_glob_is_a_usage_error(articles: Path, tmp_path: Path) -> None:
     result = run("render", articles, "-o", tmp_path / "site", "--glob", "../*.txt")
     assert result.exit_code == 2

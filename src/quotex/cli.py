@@ -61,7 +61,10 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version_callback, is_eager=True, help="Show the version and exit."
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Show the version and exit.",
         ),
     ] = False,
 ) -> None:
@@ -111,16 +114,16 @@ def _use_table(fmt: OutputFormat, output: Path | None) -> bool:
 def extract(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files or folders to read ('-' for stdin). Folders are read recursively."),
+        typer.Argument(
+            help="Files or folders to read ('-' for stdin). Folders are read recursively."
+        ),
     ],
     fmt: FormatOption = OutputFormat.auto,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write JSON Lines to this file instead of stdout."),
     ] = None,
-    glob: Annotated[
-        str, typer.Option("--glob", help="File pattern for folders.")
-    ] = "*.txt",
+    glob: Annotated[str, typer.Option("--glob", help="File pattern for folders.")] = "*.txt",
     model: ModelOption = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
@@ -135,7 +138,9 @@ def extract(
     ] = False,
     resume: Annotated[
         bool,
-        typer.Option("--resume", help="With -o: skip inputs already complete in the file, append the rest."),
+        typer.Option(
+            "--resume", help="With -o: skip inputs already complete in the file, append the rest."
+        ),
     ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
@@ -150,6 +155,11 @@ def extract(
         _fail("--resume needs --output FILE", ExitStatus.USAGE)
     if force and resume:
         _fail("--force and --resume cannot be combined", ExitStatus.USAGE)
+    if output is not None and fmt is OutputFormat.table:
+        _fail(
+            "--output writes JSON Lines; drop --format table or use --format jsonl",
+            ExitStatus.USAGE,
+        )
     try:
         listing = iter_inputs(paths, glob)
     except QuotexError as error:
@@ -228,7 +238,9 @@ def _emit(
     stats["files"] += 1
     if isinstance(record, ErrorRecord):
         stats["errors"] += 1
-        stderr.print(f"quotex: error: {record.source}: {record.error}", markup=False, soft_wrap=True)
+        stderr.print(
+            f"quotex: error: {record.source}: {record.error}", markup=False, soft_wrap=True
+        )
     else:
         stats["quotes"] += len(record.quotes)
         stats["entities"] += len(record.entities)
@@ -336,6 +348,11 @@ def eval_command(
     from quotex.evaluate import evaluate, read_gold
 
     try:
+        # Opened first, so that a bad path fails before minutes of parsing, not after.
+        errors_file = open(errors, "wb") if errors is not None else None  # noqa: SIM115
+    except OSError as error:
+        _fail(f"{errors}: cannot write: {error.strerror}")
+    try:
         golds = list(read_gold(gold))
         nlp = _load_pipeline(model)
         records = process_texts(
@@ -352,10 +369,10 @@ def eval_command(
     except KeyboardInterrupt:
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
     Console().print(scores_table(scores))
-    if errors is not None:
-        with open(errors, "wb") as handle:
+    if errors_file is not None:
+        with errors_file:
             for miss in misses:
-                handle.write(orjson.dumps(miss.to_dict(), option=orjson.OPT_APPEND_NEWLINE))
+                errors_file.write(orjson.dumps(miss.to_dict(), option=orjson.OPT_APPEND_NEWLINE))
 
 
 def main() -> None:
@@ -368,9 +385,7 @@ def main() -> None:
 
 @app.command()
 def render(
-    paths: Annotated[
-        list[str], typer.Argument(help="Article files or folders ('-' for stdin).")
-    ],
+    paths: Annotated[list[str], typer.Argument(help="Article files or folders ('-' for stdin).")],
     output: Annotated[
         Path,
         typer.Option(
@@ -392,7 +407,10 @@ def render(
     from quotex.pipeline import extract_text
     from quotex.render import IndexEntry, page_name, render_document, render_index
 
-    items = list(iter_inputs(paths, glob))
+    try:
+        items = list(iter_inputs(paths, glob))
+    except QuotexError as error:
+        _fail(str(error), ExitStatus.USAGE)
     single = len(items) == 1 and not any(Path(p).is_dir() for p in paths)
     stderr = _stderr()
     failed = 0
@@ -439,7 +457,8 @@ class SpeakerLabel(str, Enum):
 @app.command()
 def speakers(
     paths: Annotated[
-        list[Path], typer.Argument(help="JSON Lines files written by 'quotex extract' ('-': stdin).")
+        list[Path],
+        typer.Argument(help="JSON Lines files written by 'quotex extract' ('-': stdin)."),
     ],
     fmt: FormatOption = OutputFormat.auto,
     label: Annotated[

@@ -8,6 +8,7 @@ without importing quotex first.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -114,12 +115,65 @@ def load_model(model: str | None = None) -> Language:
             )
             raise ModelNotFoundError(f"spaCy model '{name}' is not installed; {hint}") from None
         raise
+    _guard_tokenizer(nlp)
     missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
     if missing:
         raise ModelNotFoundError(
             f"spaCy model '{name}' has no {' or '.join(missing)}; quotex needs both"
         )
     return nlp
+
+
+#: Characters without white space beyond which spaCy's tokenizer slows down quadratically.
+_LONG_RUN = re.compile(r"\S{1000,}")
+_PIECE = 100
+
+
+def has_long_run(text: str) -> bool:
+    """Whether ``text`` holds a stretch without white space long enough to stall the tokenizer."""
+    return _LONG_RUN.search(text) is not None
+
+
+def _parse_in_pieces(nlp: Language, text: str) -> Doc:
+    """Tokenize ``text`` in pieces that cut long runs without white space, then run the
+    pipeline on the joined Doc. spaCy strips affixes one character at a time, so a 5,000-mark
+    run costs it seconds; cut into 100-character pieces it costs nothing. The joined Doc has
+    exactly the original text."""
+    pieces: list[str] = []
+    position = 0
+    for match in _LONG_RUN.finditer(text):
+        if match.start() > position:
+            pieces.append(text[position : match.start()])
+        run = match.group()
+        pieces.extend(run[i : i + _PIECE] for i in range(0, len(run), _PIECE))
+        position = match.end()
+    if position < len(text):
+        pieces.append(text[position:])
+    doc = Doc.from_docs([nlp.make_doc(piece) for piece in pieces], ensure_whitespace=False)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+#: A run of punctuation with no space in it: 10,000 quote marks in a row.
+_PUNCTUATION_RUN = r"[^\w\s]{16,}"
+
+
+def _guard_tokenizer(nlp: Language) -> None:
+    """Keep long runs of punctuation as one token.
+
+    spaCy's tokenizer strips prefixes and suffixes one character at a time, which takes time
+    quadratic in the length of a string with no spaces in it (30 s for 10,000 quote marks). As a
+    single token such a run costs nothing, and it never holds words that a rule could use.
+    """
+    current = nlp.tokenizer.token_match
+    pattern = f"^{_PUNCTUATION_RUN}$"
+    if current is not None:
+        existing = getattr(current, "__self__", None)
+        if not isinstance(existing, re.Pattern):
+            return
+        pattern = f"(?:{existing.pattern})|(?:{pattern})"
+    nlp.tokenizer.token_match = re.compile(pattern).match
 
 
 def load(model: str | None = None) -> Language:
@@ -182,6 +236,8 @@ def extract_text(
     """Run the pipeline over one text and return its record."""
     pipeline = nlp if nlp is not None else _cached_pipeline(model)
     if len(text) <= pipeline.max_length:
+        if has_long_run(text):
+            return doc_to_record(_parse_in_pieces(pipeline, text), source, encoding)
         return doc_to_record(pipeline(text), source, encoding)
     # Beyond spaCy's max_length: parse paragraph chunks and shift their offsets back into the
     # original text. Quotes never cross a paragraph, so no quote is cut.
