@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
@@ -33,7 +33,7 @@ class ExitStatus:
     INTERRUPTED = 130
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """``--format`` choices: ``auto`` is a table on a terminal and JSON Lines otherwise."""
 
     auto = "auto"
@@ -445,7 +445,7 @@ def render(
         raise typer.Exit(ExitStatus.INPUT_FAILED)
 
 
-class SpeakerLabel(str, Enum):
+class SpeakerLabel(StrEnum):
     """``--label`` choices of ``quotex speakers``."""
 
     PERSON = "PERSON"
