@@ -368,6 +368,7 @@ def _after(view: _DocView, q: int) -> _Found | None:
         speaker = _first_name_like(view, lo + 1, hi)
         if speaker is not None:
             return _Found(speaker, None, "dash")
+    speaker: Token | None
     for i in range(lo, hi):
         token = doc[i]
         if token.text in _SENTENCE_END and i > lo:
@@ -376,7 +377,7 @@ def _after(view: _DocView, q: int) -> _Found | None:
             # "…," a friend said: right after a quote, any subject of the cue is its source.
             own = _own_subject(token, view)
             if own is not None and lo <= own.i < i and own.ent_type_ not in _AMOUNTS:
-                speaker: Token | None = own
+                speaker = own
             else:
                 speaker = _subject(token, view)
             if speaker is None or speaker.i < lo:

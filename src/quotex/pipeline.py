@@ -115,7 +115,6 @@ def load_model(model: str | None = None) -> Language:
             )
             raise ModelNotFoundError(f"spaCy model '{name}' is not installed; {hint}") from None
         raise
-    _guard_tokenizer(nlp)
     missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
     if missing:
         raise ModelNotFoundError(
@@ -153,27 +152,6 @@ def _parse_in_pieces(nlp: Language, text: str) -> Doc:
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
-
-
-#: A run of punctuation with no space in it: 10,000 quote marks in a row.
-_PUNCTUATION_RUN = r"[^\w\s]{16,}"
-
-
-def _guard_tokenizer(nlp: Language) -> None:
-    """Keep long runs of punctuation as one token.
-
-    spaCy's tokenizer strips prefixes and suffixes one character at a time, which takes time
-    quadratic in the length of a string with no spaces in it (30 s for 10,000 quote marks). As a
-    single token such a run costs nothing, and it never holds words that a rule could use.
-    """
-    current = nlp.tokenizer.token_match
-    pattern = f"^{_PUNCTUATION_RUN}$"
-    if current is not None:
-        existing = getattr(current, "__self__", None)
-        if not isinstance(existing, re.Pattern):
-            return
-        pattern = f"(?:{existing.pattern})|(?:{pattern})"
-    nlp.tokenizer.token_match = re.compile(pattern).match
 
 
 def load(model: str | None = None) -> Language:
