@@ -365,9 +365,9 @@ def _after(view: _DocView, q: int) -> _Found | None:
     if lo >= hi:
         return _signature_line(view, q)
     if doc[lo].text in _DASHES:
-        speaker = _first_name_like(view, lo + 1, hi)
-        if speaker is not None:
-            return _Found(speaker, None, "dash")
+        signed = _first_name_like(view, lo + 1, hi)
+        if signed is not None:
+            return _Found(signed, None, "dash")
     speaker: Token | None
     for i in range(lo, hi):
         token = doc[i]
