@@ -1083,6 +1083,37 @@ def test_no_spans_or_empty_doc(vocab: Vocab) -> None:
 
 MODEL_CASES = [
     pytest.param(
+        'The two leaders agreed to seek "fresh ideas" for the talks, the ministry said on Monday.',
+        [("fresh ideas", "ministry", "the ministry")],
+        id="trailing-reporting-clause",
+    ),
+    pytest.param(
+        'Repair costs, he added, were "far higher than anyone expected."',
+        [("far higher than anyone expected.", "he", "he")],
+        id="parenthetical-cue",
+    ),
+    pytest.param(
+        "Sofia Marquez is hopeful about the harvest this year.\n\n"
+        '"The rain came just in time for the farmers."',
+        [("The rain came just in time for the farmers.", "Sofia Marquez", "Sofia Marquez")],
+        id="introduced-by-previous-paragraph",
+    ),
+    pytest.param(
+        '"That was the best game of my life!" beamed Daniel Okafor after the final.',
+        [("That was the best game of my life!", "Daniel Okafor", "Daniel Okafor")],
+        id="inverted-non-cue-verb",
+    ),
+    pytest.param(
+        '"The budget is balanced," a friend said at the dinner.',
+        [("The budget is balanced,", "friend", "a friend")],
+        id="any-noun-right-after-quote",
+    ),
+    pytest.param(
+        '"Prices will keep rising," the report warned.',
+        [("Prices will keep rising,", "report", "the report")],
+        id="document-as-speaker",
+    ),
+    pytest.param(
         '"The talks are over," Fomin told reporters.',
         [("The talks are over,", "Fomin", "Fomin")],
         id="after",

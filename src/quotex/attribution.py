@@ -398,9 +398,10 @@ def _after(view: _DocView, q: int) -> _Found | None:
             break
         if _is_verb(token) and token.tag_ != "VBG":
             subject = _own_subject(token, view)
+            inverted = subject is not None and i <= lo + 1 and subject.i > i
             if (
                 subject is not None
-                and lo <= subject.i < i
+                and (lo <= subject.i < i or inverted)
                 and (plausible_speaker(subject, view) or _nominal(subject, view))
             ):
                 return _Found(subject, (i, i + 1), "after-verb")
