@@ -1083,6 +1083,11 @@ def test_no_spans_or_empty_doc(vocab: Vocab) -> None:
 
 MODEL_CASES = [
     pytest.param(
+        'Most residents said they do not trust "the new council," according to a city survey.',
+        [("the new council,", "city survey", "a city survey")],
+        id="according-to-after-a-partial-quote",
+    ),
+    pytest.param(
         'The two leaders agreed to seek "fresh ideas" for the talks, the ministry said on Monday.',
         [("fresh ideas", "ministry", "the ministry")],
         id="trailing-reporting-clause",
