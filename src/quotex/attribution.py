@@ -693,14 +693,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
         ):
             # "A," she said. "B." The second part is hers unless it names its own speaker;
             # so is a bare quote paragraph after an attributed one.
-            attribution = replace(
-                previous,
-                start=span.start,
-                end=span.end,
-                cue_start=None,
-                cue_end=None,
-                rule="continuation",
-            )
+            attribution = _inherit(previous, span, "continuation")
         elif found is not None:
             attribution = _attribution(view, resolver, span, found)
         else:
@@ -714,14 +707,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
                 and previous_span is not None
                 and view.paragraph_of(previous_span.start) == view.paragraph_of(span.start)
             ):
-                attribution = replace(
-                    previous,
-                    start=span.start,
-                    end=span.end,
-                    cue_start=None,
-                    cue_end=None,
-                    rule="same-paragraph",
-                )
+                attribution = _inherit(previous, span, "same-paragraph")
         if attribution is None:
             if is_name_or_title(view, q):
                 continue
@@ -731,6 +717,13 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
         previous = attribution if attribution.speaker_name is not None else None
         previous_span = span
     return results
+
+
+def _inherit(previous: Attribution, span: QuoteSpan, rule: str) -> Attribution:
+    """``span`` with the speaker of ``previous`` and no cue of its own."""
+    return replace(
+        previous, start=span.start, end=span.end, cue_start=None, cue_end=None, rule=rule
+    )
 
 
 def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
