@@ -13,6 +13,7 @@ distributed engine (Dask, Ray) can map it unchanged.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 from collections import deque
@@ -110,6 +111,13 @@ def extract_texts(
 
 
 def _run_task(entries: Sequence[_Entry], nlp: Language, encoding: str | None) -> list[_Done]:
+    # The memory zone frees the strings that the task's documents added to the vocabulary, so
+    # that a run over tens of thousands of articles stays flat. Nothing but records leaves it.
+    with nlp.memory_zone():
+        return _records_of(entries, nlp, encoding)
+
+
+def _records_of(entries: Sequence[_Entry], nlp: Language, encoding: str | None) -> list[_Done]:
     from quotex.pipeline import doc_to_record, extract_text
 
     done: list[_Done | None] = [None] * len(entries)
@@ -151,15 +159,17 @@ def _size(entry: _Entry) -> int:
 
 
 def _tasks(entries: Iterable[_Entry], max_chars: int) -> Iterator[list[_Entry]]:
-    """Consecutive groups of at most ``BATCH_SIZE`` entries and about ``max_chars`` characters."""
+    """Consecutive groups of at most ``BATCH_SIZE`` entries and ``max_chars`` characters (or of
+    one longer entry): the peak memory of a batch grows with its tokens."""
     task: list[_Entry] = []
     chars = 0
     for entry in entries:
-        task.append(entry)
-        chars += _size(entry)
-        if len(task) >= BATCH_SIZE or chars >= max_chars:
+        size = _size(entry)
+        if task and (len(task) >= BATCH_SIZE or chars + size > max_chars):
             yield task
             task, chars = [], 0
+        task.append(entry)
+        chars += size
     if task:
         yield task
 
@@ -201,6 +211,9 @@ def _start_pool(nlp: Language, jobs: int, options: BatchOptions) -> Pool:
     if method == "fork":
         # Forked workers inherit the parent's loaded pipeline instead of loading their own.
         _WORKER_NLP = nlp
+        # Objects the collector never visits stay shared with the workers: a collection in a
+        # worker would otherwise write to, and so copy, every page of the parent's heap.
+        gc.freeze()
     return multiprocessing.get_context(method).Pool(
         jobs, initializer=_worker_init, initargs=(options,)
     )
@@ -221,6 +234,7 @@ def _ordered(pool: Pool, tasks: Iterator[list[_Entry]], window: int) -> Generato
         # Also on an error, Ctrl-C or an abandoned generator: stop the workers now.
         pool.terminate()
         pool.join()
+        gc.unfreeze()
 
 
 def _run(
