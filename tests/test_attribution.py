@@ -1083,6 +1083,11 @@ def test_no_spans_or_empty_doc(vocab: Vocab) -> None:
 
 MODEL_CASES = [
     pytest.param(
+        "Martinez: City budget is 'a mess we inherited'",
+        [("a mess we inherited", "Martinez", "Martinez")],
+        id="headline-source-before-colon",
+    ),
+    pytest.param(
         'Most residents said they do not trust "the new council," according to a city survey.',
         [("the new council,", "city survey", "a city survey")],
         id="according-to-after-a-partial-quote",

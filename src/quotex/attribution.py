@@ -439,6 +439,23 @@ def _trailing_report(view: _DocView, q: int) -> _Found | None:
     return None
 
 
+def _headline_source(view: _DocView, q: int) -> _Found | None:
+    """A headline that names its source before a colon: Sanders: Endorsements prove Clinton
+    'candidate of the establishment'. The name before the colon speaks every quote after it."""
+    doc = view.doc
+    first = view.token_ranges[q][0]
+    lo, _ = _paragraph_tokens(view, view.paragraph_of(doc[first].idx))
+    for i in range(lo + 1, min(first, lo + 5)):
+        if doc[i].text == ":":
+            names = doc[lo:i]
+            if all(t.tag_ in ("NNP", "NNPS") or t.ent_type_ == "PERSON" for t in names):
+                return _Found(_head_of_name(doc[lo]), None, "headline")
+            return None
+        if not view.outside(i):
+            return None
+    return None
+
+
 def _introduced(view: _DocView, q: int) -> _Found | None:
     """A quote paragraph right after a sentence about its speaker: "Viguerie is upbeat about
     Cruz's chances."⏎"Not only can Ted Cruz win in November …" The subject of that sentence
@@ -664,7 +681,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
     for q, span in enumerate(spans):
         if is_premodifier(view, q) or is_programme_title(view, q):
             continue
-        found = _find(view, q, span)
+        found = _headline_source(view, q) or _find(view, q, span)
         if found is None and _layout(view, span) in ("inline", "mid-after"):
             # A partial quote takes its own clause's subject before any earlier speaker.
             found = _governing_subject(view, q)
