@@ -248,6 +248,26 @@ def test_text_over_max_length_is_chunked_with_exact_offsets(
     assert_offsets_slice(article(2), records[2])
 
 
+def test_a_run_without_white_space_gets_the_piecewise_parse(
+    monkeypatch: pytest.MonkeyPatch, blank: Language
+) -> None:
+    from quotex import pipeline
+
+    pieced: list[int] = []
+    original = pipeline._parse_in_pieces
+
+    def spy(nlp: Language, text: str):  # type: ignore[no-untyped-def]
+        pieced.append(len(text))
+        return original(nlp, text)
+
+    monkeypatch.setattr(pipeline, "_parse_in_pieces", spy)
+    marks = article(0) + "\n" + "\u201c" * 5_000 + "\n" + article(1)
+    records = list(process_texts([(article(2), "plain"), (marks, "marks")], blank))
+    assert pieced == [len(marks)]
+    assert_offsets_slice(marks, records[1])
+    assert len(records[1].quotes) >= 4
+
+
 def test_extract_texts_takes_files_and_texts(tmp_path: Path, blank: Language) -> None:
     (path,) = write_articles(tmp_path, 1)
     done = extract_texts([InputItem("file", path), (article(3), "text", None)], blank)

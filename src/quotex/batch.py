@@ -118,7 +118,7 @@ def _run_task(entries: Sequence[_Entry], nlp: Language, encoding: str | None) ->
 
 
 def _records_of(entries: Sequence[_Entry], nlp: Language, encoding: str | None) -> list[_Done]:
-    from quotex.pipeline import doc_to_record, extract_text
+    from quotex.pipeline import doc_to_record, extract_text, has_long_run
 
     done: list[_Done | None] = [None] * len(entries)
     short: list[tuple[str, tuple[int, str, str | None, int]]] = []
@@ -133,7 +133,9 @@ def _records_of(entries: Sequence[_Entry], nlp: Language, encoding: str | None) 
             text, source, text_encoding = decoded.text, entry.source, decoded.encoding
         else:
             text, source, text_encoding = entry
-        if len(text) > nlp.max_length:
+        # Both need their own parse: chunks beyond max_length, and runs without white space
+        # that the tokenizer would take quadratic time over.
+        if len(text) > nlp.max_length or has_long_run(text):
             record = extract_text(text, nlp=nlp, source=source, encoding=text_encoding)
             done[n] = (record, len(text.split()))
         else:
