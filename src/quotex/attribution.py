@@ -406,9 +406,9 @@ def _after(view: _DocView, q: int) -> _Found | None:
             ):
                 return _Found(subject, (i, i + 1), "after-verb")
             if subject is None and token.tag_ in ("VBD", "VBZ") and i <= lo + 1:
-                inverted = _speaker_in(view, i + 1, min(hi, i + 4))
-                if inverted is not None and inverted.tag_.startswith("NN"):
-                    return _Found(inverted, (i, i + 1), "after-verb")
+                follower = _speaker_in(view, i + 1, min(hi, i + 4))
+                if follower is not None and follower.tag_.startswith("NN"):
+                    return _Found(follower, (i, i + 1), "after-verb")
             break
     return None
 
