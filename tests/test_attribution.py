@@ -1258,6 +1258,45 @@ MODEL_CASES = [
         [("new initiatives", "Lopez", "Lopez")],
         id="instruction",
     ),
+    pytest.param(
+        '"The bridge will open in May," Okafor notes.',
+        [("The bridge will open in May,", "Okafor", "Okafor")],
+        id="cue-parsed-as-compound-head",
+    ),
+    pytest.param(
+        '"I trained for this every morning," said the 19-year-old.',
+        [("I trained for this every morning,", "19-year-old", "the 19-year-old")],
+        id="age-noun-speaker",
+    ),
+    pytest.param(
+        '"Applicants must wait a year," the handbook states.',
+        [("Applicants must wait a year,", "handbook", "handbook")],
+        id="cue-tagged-as-noun",
+    ),
+    pytest.param(
+        'The letter goes on to say: "We expect an answer by Friday."',
+        [("We expect an answer by Friday.", "letter", "The letter")],
+        id="document-speaker",
+    ),
+    pytest.param(
+        "\"We lost the vote,\u201dMarquez said. \u201cWe will try again.\u201d",
+        [
+            ("We lost the vote,", "Marquez", "Marquez"),
+            ("We will try again.", "Marquez", "Marquez"),
+        ],
+        id="mark-glued-to-the-name",
+    ),
+    pytest.param(
+        "Marquez said,\u201cWe will try again.\u201d",
+        [("We will try again.", "Marquez", "Marquez")],
+        id="mark-glued-to-the-cue",
+    ),
+    pytest.param(
+        "Two farmers spoke after the vote. One praised the council. "
+        'Another said, "The new road will ruin the valley."',
+        [("The new road will ruin the valley.", "Another", "Another")],
+        id="determiner-as-subject",
+    ),
 ]
 
 

@@ -25,11 +25,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from quotex.coref import Resolver
+from quotex.coref import Resolver, is_age_noun
 from quotex.entities import EntityIndex
 from quotex.quotes import QuoteSpan, paragraphs
 from quotex.records import Label
-from quotex.resources import cue_verb_forms, speaker_nouns
+from quotex.resources import cue_verb_forms, document_nouns, speaker_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -125,6 +125,10 @@ _NOT_SPEAKERS = frozenset(
 _AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"})
 _PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _RELATIVE = frozenset({"who", "that", "which"})
+# Determiners that stand for people as the subject of a cue: "another said", "many wrote".
+_PRONOMINAL_SUBJECTS = frozenset(
+    {"another", "one", "many", "some", "others", "both", "several", "few", "most", "none"}
+)
 # Agent-noun endings: "the senator", "an analyst", "the historian", "critics", "residents".
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ics", "ess", "man", "woman")
 
@@ -132,6 +136,8 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ics", "ess", "
 def plausible_speaker(token: Token, view: _DocView) -> bool:
     """Whether a subject can be a source of speech: a name, a pronoun, or a noun for a person
     or an organisation. Keeps "a database" or "31%" from being reported as speakers."""
+    if is_age_noun(token):
+        return view.outside(token.i)
     if token.dep_ == "expl" or not view.outside(token.i) or token.ent_type_ in _NOT_SPEAKERS:
         return False
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.tag_ in ("NNP", "NNPS"):
@@ -141,6 +147,8 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
         return lower in _PRONOUN_SPEAKERS
     if lower in _RELATIVE:
         return token.head.dep_ == "relcl" and plausible_speaker(token.head.head, view)
+    if lower in _PRONOMINAL_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
+        return is_cue(token.head)
     if not token.tag_.startswith("NN"):
         return False
     if token.text[:1].isupper():
@@ -149,6 +157,8 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
     person_nouns, org_nouns = speaker_nouns()
     singular = lower[:-1] if lower.endswith("s") else lower
     if lower in person_nouns or lower in org_nouns or singular in person_nouns:
+        return True
+    if lower in document_nouns():
         return True
     return singular.endswith(_AGENT_SUFFIXES) or lower.endswith(_AGENT_SUFFIXES)
 
@@ -220,6 +230,9 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
 def _head_of_name(token: Token) -> Token:
     """Climb from a name's first word to its head ("Alexander" → "Fomin")."""
     while token.dep_ in ("compound", "det", "amod", "nmod") and token.head.i > token.i:
+        if _is_verb(token.head):
+            # "…," Conway notes: the parser took "Conway notes" for a noun compound.
+            break
         token = token.head
     return token
 
@@ -334,6 +347,7 @@ def _clause_bounds(view: _DocView, q: int) -> tuple[int, int, int, int]:
 
 
 _SENTENCE_END = frozenset({".", "!", "?"})
+_CLAUSE_END = frozenset({".", "!", "?", ",", ";", ":", "\n"})
 
 
 def _speaker_in(view: _DocView, lo: int, hi: int) -> Token | None:
@@ -410,6 +424,28 @@ def _after(view: _DocView, q: int) -> _Found | None:
                 if follower is not None and follower.tag_.startswith("NN"):
                     return _Found(follower, (i, i + 1), "after-verb")
             break
+    return _noun_tagged_cue(view, lo, hi)
+
+
+def _noun_tagged_cue(view: _DocView, lo: int, hi: int) -> _Found | None:
+    """"…," the document states: the tagger read the cue as a plural noun of a compound. A
+    lower-case cue form right after a verbless noun phrase, at the end of its clause, is one."""
+    doc = view.doc
+    for i in range(lo + 1, min(hi, lo + 8)):
+        token = doc[i]
+        if token.text in _SENTENCE_END or _is_verb(token) or not view.outside(i):
+            return None
+        before = doc[i - 1]
+        following = doc[i + 1] if i + 1 < len(doc) else None
+        if (
+            token.tag_ in ("NN", "NNS")
+            and token.text.islower()
+            and token.lower_ in cue_verb_forms()
+            and before.tag_.startswith("NN")
+            and (_nominal(before, view) or plausible_speaker(before, view))
+            and (following is None or following.text in _CLAUSE_END or following.tag_ == "IN")
+        ):
+            return _Found(before, (i, i + 1), "after")
     return None
 
 

@@ -33,6 +33,17 @@ _SPEAKER_BONUS = 30
 _GENDER_WINDOW = 20
 
 
+def is_age_noun(token: Token) -> bool:
+    """An age that stands for a person: "the 46-year-old", "a 19-year-old"."""
+    doc = token.doc
+    return (
+        token.lower_ in ("old", "olds")
+        and token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ in ("year", "years")
+    ) or token.lower_.endswith(("-year-old", "-year-olds"))
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedMention:
     """A speaker mention (character offsets) and the entity it names."""
@@ -181,8 +192,11 @@ class Resolver:
         if cluster is not None and cluster.label in ("PERSON", "ORG"):
             return named(cluster)
         lower = token.lower_
-        words = [t for t in self.doc[span_start:span_end] if t.lower_ not in ("the", "a", "an")]
-        phrase = " ".join(t.text for t in words) or token.text
+        first = span_start
+        while first < token.i and self.doc[first].lower_ in ("the", "a", "an"):
+            first += 1
+        # The article's own spelling, so "46-year-old" keeps its hyphens.
+        phrase = self.doc.text[self.doc[first].idx : end_char]
         definite = any(t.lower_ in ("the", "this", "that") for t in self.doc[span_start : token.i])
         singular = lower[:-1] if lower.endswith("s") else lower
         if lower in self.org_nouns:
@@ -190,9 +204,10 @@ class Resolver:
             if holder is None and definite:
                 holder = self._salient(token.i, ("ORG",))
             return named(holder) if holder else ResolvedMention(start_char, end_char, phrase, "ORG")
-        if lower in self.person_nouns or singular in self.person_nouns:
+        if lower in self.person_nouns or singular in self.person_nouns or is_age_noun(token):
             holder = self._role_holder(token, ("PERSON",))
-            if holder is None and definite and lower == singular and lower in protagonist_nouns():
+            protagonist = lower in protagonist_nouns() or is_age_noun(token)
+            if holder is None and definite and lower == singular and protagonist:
                 holder = self._salient(token.i, ("PERSON",))
             if holder is not None:
                 return named(holder)

@@ -56,3 +56,9 @@ def speaker_nouns() -> tuple[frozenset[str], frozenset[str]]:
 def protagonist_nouns() -> frozenset[str]:
     """Roles by which a story refers to its main figure ("the nominee", "the billionaire")."""
     return frozenset(load_resource("speaker_nouns")["protagonist"])
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    """Texts that speak for their authors: "the email says", "the ad states"."""
+    return frozenset(load_resource("speaker_nouns")["document"])
