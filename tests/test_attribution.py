@@ -1279,7 +1279,7 @@ MODEL_CASES = [
         id="document-speaker",
     ),
     pytest.param(
-        "\"We lost the vote,\u201dMarquez said. \u201cWe will try again.\u201d",
+        '"We lost the vote,\u201dMarquez said. \u201cWe will try again.\u201d',
         [
             ("We lost the vote,", "Marquez", "Marquez"),
             ("We will try again.", "Marquez", "Marquez"),

@@ -428,7 +428,7 @@ def _after(view: _DocView, q: int) -> _Found | None:
 
 
 def _noun_tagged_cue(view: _DocView, lo: int, hi: int) -> _Found | None:
-    """"…," the document states: the tagger read the cue as a plural noun of a compound. A
+    """ "…," the document states: the tagger read the cue as a plural noun of a compound. A
     lower-case cue form right after a verbless noun phrase, at the end of its clause, is one."""
     doc = view.doc
     for i in range(lo + 1, min(hi, lo + 8)):
