@@ -134,13 +134,12 @@ GLUED_QUOTE_INFIXES = (
 
 def split_glued_quote_marks(nlp: Language) -> None:
     """Make the tokenizer split quote marks from the words they are glued to."""
-    current = nlp.tokenizer.infix_finditer  # type: ignore[attr-defined]
+    tokenizer: Any = nlp.tokenizer
+    current = getattr(tokenizer, "infix_finditer", None)
     pattern = getattr(getattr(current, "__self__", None), "pattern", None)
     if pattern is None or GLUED_QUOTE_INFIXES[0] in pattern:
         return
-    nlp.tokenizer.infix_finditer = re.compile(  # type: ignore[attr-defined]
-        "|".join((*GLUED_QUOTE_INFIXES, pattern))
-    ).finditer
+    tokenizer.infix_finditer = re.compile("|".join((*GLUED_QUOTE_INFIXES, pattern))).finditer
 
 
 #: Characters without white space beyond which spaCy's tokenizer slows down quadratically.
