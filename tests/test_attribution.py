@@ -1297,6 +1297,12 @@ MODEL_CASES = [
         [("The new road will ruin the valley.", "Another", "Another")],
         id="determiner-as-subject",
     ),
+    pytest.param(
+        "Maria Okafor spoke at the port. Traders who think "
+        '"the tariffs will help them are badly mistaken," she said.',
+        [("the tariffs will help them are badly mistaken,", "Maria Okafor", "she")],
+        id="relative-clause-then-reporting-clause",
+    ),
 ]
 
 

@@ -383,3 +383,27 @@ def test_model_entity_spans_are_recorded(nlp: Language) -> None:
     doc = nlp("Vladimir Putin spoke in Moscow.\nPutin left.")
     labels = [(s.text, s.label_) for s in doc.spans["quotex_entities"]]
     assert labels == [("Vladimir Putin", "PERSON"), ("Moscow", "LOCATION"), ("Putin", "PERSON")]
+
+
+def test_a_later_short_name_keeps_to_the_person_the_article_calls_by_it() -> None:
+    # The second Murphy is written out in full; the bare surname far from her stays with the
+    # senator the article has been calling "Murphy".
+    filler = " The vote was held in the afternoon after a long debate on the floor." * 4
+    text = (
+        "Chris Murphy spoke. Murphy waved. Anne Murphy lost a daughter." + filler + " Murphy spoke."
+    )
+    doc = ner_doc(
+        text,
+        [
+            ("Chris Murphy", "PERSON"),
+            ("Murphy", "PERSON"),
+            ("Anne Murphy", "PERSON"),
+            ("Murphy", "PERSON"),
+        ],
+    )
+    assert [name for _, _, name, _ in mentions(doc)] == [
+        "Chris Murphy",
+        "Chris Murphy",
+        "Anne Murphy",
+        "Chris Murphy",
+    ]

@@ -696,6 +696,16 @@ def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
     for rule in order:
         found = rule(view, q)
         if found is not None and found.speaker is not None:
+            if (
+                found.rule == "syntax"
+                and layout == "mid-after"
+                and found.speaker.lower_ in _RELATIVE
+            ):
+                # Candidates who think "… wrong," she said: the relative clause describes
+                # people; the reporting clause after the quote names the speaker.
+                trailing = _after(view, q)
+                if trailing is not None and trailing.speaker is not None:
+                    return trailing
             if found.rule == "syntax":
                 # 55 percent said they do not believe "…", according to a Quinnipiac poll: the
                 # named source of the whole sentence is the poll.

@@ -359,9 +359,10 @@ def _cluster(doc: Doc, raw: list[_Raw]) -> EntityIndex:
         full_names.append((start, words, by_key[key]))
     _merge_person_variants(clusters, full_names, by_key)
 
+    short_refs: Counter[int] = Counter()
     for m in raw:
         if m.label == "PERSON":
-            index = _person_cluster(doc, m, clusters, full_names, by_key)
+            index = _person_cluster(doc, m, clusters, full_names, by_key, short_refs)
         else:
             name = country_canonical(m.code) if m.code else _org_name(doc, m.start, m.end)
             key = (m.label, name.lower())
@@ -403,20 +404,27 @@ def _merge_person_variants(
         full_names[n] = (position, words, by_key[("PERSON", " ".join(words))])
 
 
+#: Tokens within which a full name decides whom the next short name means.
+_JUST_BEFORE = 40
+
+
 def _person_cluster(
     doc: Doc,
     m: _Raw,
     clusters: list[Cluster],
     full_names: list[tuple[int, tuple[str, ...], int]],
     by_key: dict[tuple[str, str], int],
+    short_refs: Counter[int],
 ) -> int:
     start, end = _name_tokens(doc, m.start, m.end)
     words = tuple(t.text for t in doc[start:end])
     key = ("PERSON", " ".join(words))
     if key in by_key:
         return by_key[key]
-    # A surname ("Putin") or a given name ("Hillary") joins the full name that shares it,
-    # the nearest preceding one when several do ("Bill Clinton" and "Hillary Clinton").
+    # A surname ("Putin") or a given name ("Hillary") joins the full name that shares it.
+    # When several do ("Bill Clinton" and "Hillary Clinton"), a full name given just before
+    # wins; otherwise the one the article has already been calling by the short name, since a
+    # second person of that name is usually written out in full.
     candidates = [
         (position, index)
         for position, full, index in full_names
@@ -426,7 +434,12 @@ def _person_cluster(
     if candidates:
         # Not cached: the nearest full name differs from one mention to the next.
         before = [c for c in candidates if c[0] <= start]
-        _, index = max(before) if before else min(candidates)
+        if not before:
+            return min(candidates)[1]
+        nearest_position, index = max(before)
+        if start - nearest_position > _JUST_BEFORE:
+            _, _, index = max((short_refs[i], position, i) for position, i in before)
+        short_refs[index] += 1
         return index
     by_key[key] = len(clusters)
     clusters.append(Cluster(name=_span_text(doc, start, end), label="PERSON"))
