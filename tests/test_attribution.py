@@ -1303,6 +1303,11 @@ MODEL_CASES = [
         [("the tariffs will help them are badly mistaken,", "Maria Okafor", "she")],
         id="relative-clause-then-reporting-clause",
     ),
+    pytest.param(
+        'Most of the files were raised to the "restricted" level, according to a court filing.',
+        [("restricted", "court filing", "a court filing")],
+        id="lower-case-quoted-modifier-is-speech",
+    ),
 ]
 
 

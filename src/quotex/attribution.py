@@ -670,7 +670,8 @@ def is_premodifier(view: _DocView, q: int) -> bool:
     """
     first, last = view.token_ranges[q]
     doc = view.doc
-    if last - first > 8:
+    if last - first > 8 or not doc[first].text[:1].isupper():
+        # Lower case, the quoted words are somebody's: the "confidential" level.
         return False
     for token in doc[first:last]:
         head = token.head
