@@ -505,3 +505,23 @@ def test_the_lawyer_is_not_the_client(vocab: Vocab) -> None:
         ],
     )
     assert resolve(doc, "lawyer", 1) == ("The lawyer", "lawyer", None)
+
+
+def test_a_text_speaks_for_its_owner(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "Maria Lopez left. Her campaign website said it.",
+        [
+            ("Maria", "NNP", "compound", 1, "PERSON"),
+            ("Lopez", "NNP", "nsubj", 2, "PERSON"),
+            ("left", "VBD", "ROOT", 2),
+            (".", ".", "punct", 2),
+            ("Her", "PRP$", "poss", 6),
+            ("campaign", "NN", "compound", 6),
+            ("website", "NN", "nsubj", 7),
+            ("said", "VBD", "ROOT", 7),
+            ("it", "PRP", "dobj", 7),
+            (".", ".", "punct", 7),
+        ],
+    )
+    assert resolve(doc, "website") == ("Her campaign website", "Maria Lopez", "PERSON")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from quotex.entities import Cluster, EntityIndex
 from quotex.records import Label
-from quotex.resources import protagonist_nouns, speaker_nouns
+from quotex.resources import document_nouns, protagonist_nouns, speaker_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -192,6 +192,14 @@ class Resolver:
         if cluster is not None and cluster.label in ("PERSON", "ORG"):
             return named(cluster)
         lower = token.lower_
+        if lower in document_nouns():
+            # "her Twitter account posted", "Trump's statement said": the text speaks for its
+            # owner.
+            for child in token.children:
+                if child.dep_ == "poss" and self.quote_of[child.i] < 0:
+                    owner = self.resolve(child)
+                    if owner.label is not None:
+                        return ResolvedMention(start_char, end_char, owner.name, owner.label)
         first = span_start
         while first < token.i and self.doc[first].lower_ in ("the", "a", "an"):
             first += 1
