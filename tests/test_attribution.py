@@ -1308,6 +1308,11 @@ MODEL_CASES = [
         [("restricted", "court filing", "a court filing")],
         id="lower-case-quoted-modifier-is-speech",
     ),
+    pytest.param(
+        'Analysts disagree - Maria Lopez: "The harbour deal will not survive the winter."',
+        [("The harbour deal will not survive the winter.", "Maria Lopez", "Maria Lopez")],
+        id="name-between-dash-and-colon",
+    ),
 ]
 
 

@@ -545,6 +545,10 @@ def _before(view: _DocView, q: int) -> _Found | None:
         if p_hi <= p_lo or doc[p_hi - 1].text != ":":
             return None
         lo, hi, rule = max(p_lo, view.sent_start[p_hi - 1]), p_hi, "colon-paragraph"
+    if doc[hi - 1].text == ":":
+        signed = _dashed_source(view, lo, hi - 1)
+        if signed is not None:
+            return _Found(signed, None, "colon")
     for i in range(hi - 1, lo - 1, -1):
         token = doc[i]
         if token.text in _SENTENCE_END:
@@ -611,6 +615,18 @@ def _first_name_like(view: _DocView, lo: int, hi: int) -> Token | None:
             return _head_of_name(token)
         if token.tag_ == "PRP" and token.lower_ in ("he", "she", "they", "it"):
             return token
+    return None
+
+
+def _dashed_source(view: _DocView, lo: int, hi: int) -> Token | None:
+    """Pollsters agree - Carl Bialik: "…": a name alone between a dash and the colon."""
+    doc = view.doc
+    for i in range(hi - 1, max(lo, hi - 5) - 1, -1):
+        if doc[i].text in _DASHES:
+            words = doc[i + 1 : hi]
+            if len(words) and all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in words):
+                return _head_of_name(words[0])
+            return None
     return None
 
 

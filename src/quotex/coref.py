@@ -245,6 +245,13 @@ class Resolver:
         for child in token.lefts:
             if child.dep_ in _LEFT_DEPS and self.quote_of[child.i] < 0:
                 start = min(start, child.left_edge.i)
+        # A phrase never reaches back across a dash, colon or line break.
+        for i in range(token.i - 1, start - 1, -1):
+            word = self.doc[i]
+            spaced = bool(word.whitespace_) or word.text != "-"
+            if (word.text in ("-", "–", "—", "--", ":", ";") and spaced) or "\n" in word.text:
+                start = i + 1
+                break
         while start < token.i and self.doc[start].is_punct:
             start += 1
         return start, token.i + 1
