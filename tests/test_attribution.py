@@ -1313,6 +1313,16 @@ MODEL_CASES = [
         [("The harbour deal will not survive the winter.", "Maria Lopez", "Maria Lopez")],
         id="name-between-dash-and-colon",
     ),
+    pytest.param(
+        'Maria Lopez posted a reply on Friday. "The harbour will stay open all winter."',
+        [("The harbour will stay open all winter.", "Maria Lopez", "Maria Lopez")],
+        id="sentence-with-a-cue-announces-the-quote",
+    ),
+    pytest.param(
+        'Maria Lopez said the harbour was closed. "Nobody knows why."',
+        [("Nobody knows why.", None, None)],
+        id="sentence-that-reports-its-own-content-announces-nothing",
+    ),
 ]
 
 

@@ -561,7 +561,26 @@ def _before(view: _DocView, q: int) -> _Found | None:
         speaker = _last_name_like(view, lo, hi - 1) or _speaker_in(view, lo, hi - 1)
         if speaker is not None:
             return _Found(speaker, None, "colon")
+    if doc[hi - 1].text in _SENTENCE_END:
+        return _announced(view, view.sent_start[hi - 1], hi - 1)
     return None
+
+
+def _announced(view: _DocView, lo: int, hi: int) -> _Found | None:
+    """Cruz tweeted a warning. "Remember in November …": a sentence whose main verb is a cue
+    with nothing reported of its own announces the quote that follows it."""
+    doc = view.doc
+    if lo >= hi or any(not view.outside(i) for i in range(lo, hi)):
+        return None
+    root = next((t for t in doc[lo:hi] if t.dep_ == "ROOT"), None)
+    if root is None or not is_cue(root) or root.tag_ in ("VBG", "VBN", "VB"):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in root.children):
+        return None
+    speaker = _own_subject(root, view)
+    if speaker is None or not plausible_speaker(speaker, view):
+        return None
+    return _Found(speaker, (root.i, root.i + 1), "announced")
 
 
 def _layout(view: _DocView, span: QuoteSpan) -> str:
