@@ -525,3 +525,27 @@ def test_a_text_speaks_for_its_owner(vocab: Vocab) -> None:
         ],
     )
     assert resolve(doc, "website") == ("Her campaign website", "Maria Lopez", "PERSON")
+
+
+def test_a_name_that_opens_its_sentence_counts_as_its_subject(vocab: Vocab) -> None:
+    # The parser left "Lopez, late again." without a verb: the name is the sentence's root.
+    doc = make_doc(
+        vocab,
+        "Lopez , late again . The crowd saw Smith . He left .",
+        [
+            ("Lopez", "NNP", "ROOT", 0, "PERSON"),
+            (",", ",", "punct", 0),
+            ("late", "JJ", "amod", 0),
+            ("again", "RB", "advmod", 2),
+            (".", ".", "punct", 0),
+            ("The", "DT", "det", 6),
+            ("crowd", "NN", "nsubj", 7),
+            ("saw", "VBD", "ROOT", 7),
+            ("Smith", "NNP", "dobj", 7, "PERSON"),
+            (".", ".", "punct", 7),
+            ("He", "PRP", "nsubj", 11),
+            ("left", "VBD", "ROOT", 11),
+            (".", ".", "punct", 11),
+        ],
+    )
+    assert resolve(doc, "He") == ("He", "Lopez", "PERSON")

@@ -165,7 +165,10 @@ class Resolver:
         """Higher for mentions that are close, outside quotes, and subjects of their clause."""
         head = self.doc[end - 1]
         score = -(anchor - start)
-        if head.dep_ in ("nsubj", "nsubjpass"):
+        # A subject, or a name that opens its sentence when the parse lost the subject.
+        if head.dep_ in ("nsubj", "nsubjpass") or (
+            self.doc[start].is_sent_start and head.dep_ in ("ROOT", "appos")
+        ):
             score += 40
         if self.quote_of[start] >= 0:
             score -= 80
