@@ -1323,6 +1323,18 @@ MODEL_CASES = [
         [("Nobody knows why.", None, None)],
         id="sentence-that-reports-its-own-content-announces-nothing",
     ),
+    pytest.param(
+        'As the harbour master, Tom Okafor, put it in a letter to traders, "the tide waits for '
+        'nobody."',
+        [("the tide waits for nobody.", "Tom Okafor", "the harbour master")],
+        id="as-x-put-it",
+    ),
+    pytest.param(
+        "At a briefing with reporters on Jan. 4, Maj. Daniel Okafor, an army spokesman in "
+        'Lagos, said, "The convoy reached the border at dawn."',
+        [("The convoy reached the border at dawn.", "Daniel Okafor", "Daniel Okafor")],
+        id="cue-whose-subject-the-parse-lost",
+    ),
 ]
 
 

@@ -110,7 +110,9 @@ def _is_verb(token: Token) -> bool:
 
 
 def is_cue(token: Token) -> bool:
-    """A verb form that introduces reported speech."""
+    """A verb form that introduces reported speech, and the idiom "as X put it"."""
+    if token.lower_ in ("put", "puts") and _is_verb(token):
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return token.lower_ in cue_verb_forms() and _is_verb(token)
 
 
@@ -217,7 +219,7 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
     for _ in range(3):
         if (
             head.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp")
-            or head.head is head
+            or head.head.i == head.i
         ):
             break
         head = head.head
@@ -247,7 +249,7 @@ def _ancestors_outside(view: _DocView, q: int) -> list[tuple[Token, Token]]:
     for i in range(first, last):
         token = doc[i]
         head = token.head
-        if head is token or view.quote_of[head.i] == view.quote_of[i] >= 0:
+        if head.i == token.i or view.quote_of[head.i] == view.quote_of[i] >= 0:
             continue
         child = token
         steps = 0
@@ -255,7 +257,7 @@ def _ancestors_outside(view: _DocView, q: int) -> list[tuple[Token, Token]]:
             if head.i not in seen:
                 seen.add(head.i)
                 chain.append((head, child))
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             child, head = head, head.head
             steps += 1
@@ -287,12 +289,15 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
                 if speaker is not None:
                     return _Found(speaker, (child.i, child.i + 1), "syntax")
     first, last = view.token_ranges[q]
+    before_lo, before_hi, after_lo, after_hi = _clause_bounds(view, q)
     for token in view.doc[first:last]:
-        if token.head is token:
+        if token.head.i == token.i:
             # The quote's own verb is the root: a cue may hang below it, as in "…," he said
-            # parsed with "said" as a parataxis or ccomp of the quote.
+            # parsed with "said" as a parataxis or ccomp of the quote. Only in the quote's own
+            # clause: the parser also hangs the next paragraph's verbs there.
             for child in token.children:
-                if view.outside(child.i) and is_cue(child):
+                near = before_lo <= child.i < before_hi or after_lo <= child.i < after_hi
+                if near and view.outside(child.i) and is_cue(child):
                     speaker = _subject(child, view)
                     if speaker is not None:
                         return _Found(speaker, (child.i, child.i + 1), "syntax")
@@ -555,6 +560,10 @@ def _before(view: _DocView, q: int) -> _Found | None:
             break
         if is_cue(token):
             speaker = _subject(token, view)
+            if speaker is None and token.tag_ in ("VBD", "VBZ") and token.dep_ == "ROOT":
+                # The parse lost the subject of a finite cue: On Dec. 2, Col. Jane Doe, a
+                # spokeswoman, said, "…" (the name hung off the date).
+                speaker = _person_before(view, lo, i)
             if speaker is not None:
                 return _Found(speaker, (i, i + 1), rule)
     if doc[hi - 1].text == ":":
@@ -634,6 +643,17 @@ def _first_name_like(view: _DocView, lo: int, hi: int) -> Token | None:
             return _head_of_name(token)
         if token.tag_ == "PRP" and token.lower_ in ("he", "she", "they", "it"):
             return token
+    return None
+
+
+def _person_before(view: _DocView, lo: int, hi: int) -> Token | None:
+    """The nearest person named in ``[lo, hi)`` of the same sentence, at the head of its name."""
+    for i in range(hi - 1, lo - 1, -1):
+        token = view.doc[i]
+        if token.text in _SENTENCE_END:
+            return None
+        if token.ent_type_ == "PERSON" and view.outside(i):
+            return _head_of_name(token)
     return None
 
 
