@@ -1335,6 +1335,12 @@ MODEL_CASES = [
         [("The convoy reached the border at dawn.", "Daniel Okafor", "Daniel Okafor")],
         id="cue-whose-subject-the-parse-lost",
     ),
+    pytest.param(
+        "Maria Lopez spoke in Lagos. She said that she believes the vote was "
+        '"a protest against the port."',
+        [("a protest against the port.", "Maria Lopez", "She")],
+        id="repeated-pronoun-keeps-the-first-mention",
+    ),
 ]
 
 

@@ -273,7 +273,9 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
         if is_cue(head) and child.dep_ != "xcomp":
             speaker = _subject(head, view)
             if speaker is not None:
-                return _Found(speaker, (head.i, head.i + 1), "syntax")
+                return _outermost_report(view, chain, head, speaker) or _Found(
+                    speaker, (head.i, head.i + 1), "syntax"
+                )
     # A parenthetical cue anywhere on the chain (Cost estimates, he added, were "…"), and a
     # reporting verb that hangs below the top of the chain ("X told them to seek "Y", the
     # Kremlin said" parsed with "said" under "told").
@@ -302,6 +304,23 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
                     if speaker is not None:
                         return _Found(speaker, (child.i, child.i + 1), "syntax")
     return None
+
+
+def _outermost_report(
+    view: _DocView, chain: list[tuple[Token, Token]], cue: Token, speaker: Token
+) -> _Found | None:
+    """He said that he would offer "a prayer": when the speaker is a pronoun repeated from a
+    reporting verb higher up, the source is that first mention."""
+    if speaker.tag_ != "PRP":
+        return None
+    found: _Found | None = None
+    for head, _child in chain:
+        if head.i >= cue.i or not is_cue(head):
+            continue
+        outer = _own_subject(head, view)
+        if outer is not None and outer.lower_ == speaker.lower_ and outer.i < speaker.i:
+            found = _Found(outer, (head.i, head.i + 1), "syntax")
+    return found
 
 
 def _governing_subject(view: _DocView, q: int) -> _Found | None:
