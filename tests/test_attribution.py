@@ -1341,6 +1341,11 @@ MODEL_CASES = [
         [("a protest against the port.", "Maria Lopez", "She")],
         id="repeated-pronoun-keeps-the-first-mention",
     ),
+    pytest.param(
+        '"Sit down and let me finish," Trump shot back.',
+        [("Sit down and let me finish,", "Trump", "Trump")],
+        id="name-tagged-as-a-verb-after-a-quote",
+    ),
 ]
 
 

@@ -45,6 +45,7 @@ def assert_sane(text: str, spans: list[QuoteSpan]) -> None:
         ("„Wir sind pleite“ sagte der Bürgermeister.", ["Wir sind pleite"]),
         ("''We are broke,'' the mayor said.", ["We are broke,"]),
         ("``We are broke,'' the mayor said.", ["We are broke,"]),
+        ("The cost is ''40 times the budget,'' he said.", ["40 times the budget,"]),
     ],
     ids=[
         "straight",
@@ -56,6 +57,7 @@ def assert_sane(text: str, spans: list[QuoteSpan]) -> None:
         "low-nine-open",
         "doubled-apostrophes",
         "backticks",
+        "doubled-apostrophes-before-a-digit",
     ],
 )
 def test_quote_marks(text: str, expected: list[str]) -> None:

@@ -144,6 +144,16 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
         return False
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.tag_ in ("NNP", "NNPS"):
         return True
+    if (
+        token.dep_ == "nsubj"
+        and token.text[:1].isupper()
+        and not token.is_sent_start
+        and token.tag_ in ("VB", "VBP", "JJ", "NN")
+        and token.i > 0
+        and token.doc[token.i - 1].tag_ in ("''", ",", "``")
+    ):
+        # "…," Trump shot back: a name right after a quote that the tagger took for a verb.
+        return True
     lower = token.lower_
     if token.tag_ == "PRP":
         return lower in _PRONOUN_SPEAKERS

@@ -117,7 +117,7 @@ def _can_open(text: str, i: int, length: int, start: int, end: int) -> bool:
         return False
     before = text[i - 1] if i > start else " "
     after = text[i + length] if i + length < end else " "
-    if text[i] in SINGLE_MARKS:
+    if text[i] in SINGLE_MARKS and length == 1:
         # An apostrophe inside or after a word ("don't", "voters'") or before a number ("'90s")
         # never opens a quote.
         return (before in _OPEN_CONTEXT or before in QUOTE_MARKS) and after.isalpha()
@@ -130,7 +130,7 @@ def _can_close(text: str, i: int, length: int, start: int, end: int) -> bool:
     kind = _kind(text, i, length)
     before = text[i - 1] if i > start else " "
     after = text[i + length] if i + length < end else " "
-    if text[i] in SINGLE_MARKS:
+    if text[i] in SINGLE_MARKS and length == 1:
         return not before.isspace() and not after.isalnum()
     if kind == "close":
         return True
