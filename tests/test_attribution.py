@@ -1346,6 +1346,21 @@ MODEL_CASES = [
         [("Sit down and let me finish,", "Trump", "Trump")],
         id="name-tagged-as-a-verb-after-a-quote",
     ),
+    pytest.param(
+        'The council met on Monday; one councillor called the mayor "a danger to the harbour."',
+        [("a danger to the harbour.", "one councillor", "one councillor")],
+        id="cue-parsed-as-a-participle",
+    ),
+    pytest.param(
+        'Several networks reported that the talks had "collapsed without a deal."',
+        [("collapsed without a deal.", "Several networks", "Several networks")],
+        id="plural-organisation-noun",
+    ),
+    pytest.param(
+        'The justice sounded off on the bill, saying she did not "want to contemplate" it.',
+        [("want to contemplate", "justice", "The justice")],
+        id="role-noun-justice",
+    ),
 ]
 
 

@@ -168,7 +168,7 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
         return True
     person_nouns, org_nouns = speaker_nouns()
     singular = lower[:-1] if lower.endswith("s") else lower
-    if lower in person_nouns or lower in org_nouns or singular in person_nouns:
+    if lower in person_nouns or lower in org_nouns or singular in person_nouns | org_nouns:
         return True
     if lower in document_nouns():
         return True
@@ -206,6 +206,17 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
     if subject is not None:
         # The cue verb itself says its subject speaks: the complaint alleged, the photo quotes.
         return subject if plausible_speaker(subject, view) or _nominal(subject, view) else None
+    # one lawmaker called Trump "the orange prince": the parser read the cue as a participle
+    # of the noun before it. With an object of its own besides the quote, it is the speech.
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.i < verb.i
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ in ("dobj", "oprd") and view.outside(c.i) for c in verb.children)
+        and plausible_speaker(verb.head, view)
+    ):
+        return verb.head
     # "…," said Fomin: inverted order is often parsed with the name as object or attribute.
     # Not after "told" or a participle, whose following name is the listener: telling CNBC.
     after = verb.i + 1
