@@ -1361,6 +1361,11 @@ MODEL_CASES = [
         [("want to contemplate", "justice", "The justice")],
         id="role-noun-justice",
     ),
+    pytest.param(
+        'The vote signals "the end of the old coalition" in the north, said Maria Lopez.',
+        [("the end of the old coalition", "Maria Lopez", "Maria Lopez")],
+        id="reporting-clause-over-a-thing-as-subject",
+    ),
 ]
 
 

@@ -802,6 +802,12 @@ def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
                 trailing = _after(view, q)
                 if trailing is not None and trailing.speaker is not None:
                     return trailing
+            if found.rule == "syntax" and not plausible_speaker(found.speaker, view):
+                # The rejection signals "the beginning of the end", said Wilders: a thing as the
+                # subject of a cue gives way to a reporting clause that names a source.
+                source = _trailing_report(view, q)
+                if source is not None and source.speaker is not None:
+                    return source
             if found.rule == "syntax":
                 # 55 percent said they do not believe "…", according to a Quinnipiac poll: the
                 # named source of the whole sentence is the poll.
