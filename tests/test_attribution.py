@@ -1366,6 +1366,11 @@ MODEL_CASES = [
         [("the end of the old coalition", "Maria Lopez", "Maria Lopez")],
         id="reporting-clause-over-a-thing-as-subject",
     ),
+    pytest.param(
+        'Maria Lopez shot back, "The council never read the report."',
+        [("The council never read the report.", "Maria Lopez", "Maria Lopez")],
+        id="any-verb-before-the-comma",
+    ),
 ]
 
 

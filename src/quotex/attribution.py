@@ -612,7 +612,28 @@ def _before(view: _DocView, q: int) -> _Found | None:
             return _Found(speaker, None, "colon")
     if doc[hi - 1].text in _SENTENCE_END:
         return _announced(view, view.sent_start[hi - 1], hi - 1)
+    if doc[hi - 1].text == ",":
+        return _verb_before(view, lo, hi - 1)
     return None
+
+
+def _verb_before(view: _DocView, lo: int, hi: int) -> _Found | None:
+    """Sanders shot back, "…": any finite verb right before the comma that opens a quote, with
+    a subject next to it, reports the quote, as after-verbs do the other way round."""
+    doc = view.doc
+    i = hi - 1
+    while i > lo and doc[i].dep_ in ("prt", "advmod") and doc[i].head.i < i:
+        i -= 1
+    verb = doc[i]
+    if i < lo or not _is_verb(verb) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    subject = _own_subject(verb, view)
+    if subject is None or not (lo <= subject.i < i) or not plausible_speaker(subject, view):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+        # "He won the vote, "…"" is not a report.
+        return None
+    return _Found(subject, (i, i + 1), "before-verb")
 
 
 def _announced(view: _DocView, lo: int, hi: int) -> _Found | None:
