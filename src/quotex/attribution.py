@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX, SENT_START
+
 from quotex.coref import Resolver, is_age_noun
 from quotex.entities import EntityIndex
 from quotex.quotes import QuoteSpan, paragraphs
@@ -68,7 +70,8 @@ class _DocView:
 
     def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
         self.doc = doc
-        self.token_starts = [t.idx for t in doc]
+        # Columns from the Doc's arrays: iterating builds a Token object per word.
+        self.token_starts: list[int] = doc.to_array(IDX).tolist()
         self.quote_of = [-1] * len(doc)
         self.token_ranges: list[tuple[int, int]] = []
         for n, span in enumerate(spans):
@@ -83,10 +86,15 @@ class _DocView:
             self.token_ranges.append((inner_first, inner_last + 1))
         self.sent_start = [0] * len(doc)
         self.sent_end = [0] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.sent_start[i] = sent.start
-                self.sent_end[i] = sent.end
+        if len(doc):
+            starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1]
+            if not starts or starts[0] != 0:
+                starts.insert(0, 0)
+            bounds = [*starts, len(doc)]
+            for start, end in zip(bounds, bounds[1:], strict=False):
+                for i in range(start, end):
+                    self.sent_start[i] = start
+                    self.sent_end[i] = end
         # Doc.text joins every token on each access: read it once.
         self.text = doc.text
         self.para_bounds = list(paragraphs(self.text))

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER
+
 from quotex.entities import Cluster, EntityIndex
 from quotex.records import Label
 from quotex.resources import document_nouns, protagonist_nouns, speaker_nouns
@@ -94,9 +96,15 @@ class Resolver:
         votes: dict[int, list[str]] = {}
         mentions = self.index.mentions
         n = 0
-        for token in self.doc:
+        # Only he and she matter: find them in the LOWER column instead of building every
+        # token of the document.
+        strings = self.doc.vocab.strings
+        lowers = self.doc.to_array(LOWER)
+        pronouns = ((lowers == strings["he"]) | (lowers == strings["she"])).nonzero()[0]
+        for position in pronouns.tolist():
+            token = self.doc[position]
             lower = token.lower_
-            if lower not in ("he", "she") or token.dep_ != "nsubj" or self.quote_of[token.i] >= 0:
+            if token.dep_ != "nsubj" or self.quote_of[token.i] >= 0:
                 continue
             while n < len(mentions) and mentions[n].end <= token.i:
                 n += 1
@@ -207,7 +215,7 @@ class Resolver:
         while first < token.i and self.doc[first].lower_ in ("the", "a", "an"):
             first += 1
         # The article's own spelling, so "46-year-old" keeps its hyphens.
-        phrase = self.doc.text[self.doc[first].idx : end_char]
+        phrase = self.doc[first:span_end].text
         definite = any(t.lower_ in ("the", "this", "that") for t in self.doc[span_start : token.i])
         singular = lower[:-1] if lower.endswith("s") else lower
         if lower in self.org_nouns:

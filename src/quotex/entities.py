@@ -200,6 +200,30 @@ def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
 # --- the normaliser -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Token attributes read once: every access to ``doc[i]`` builds a new Token object, and
+    the normaliser looks at each token several times."""
+
+    text: list[str]
+    tag: list[str]
+    lower: list[str]
+    line_break_after: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        text: list[str] = []
+        tag: list[str] = []
+        lower: list[str] = []
+        breaks: list[bool] = []
+        for token in doc:
+            text.append(token.text)
+            tag.append(token.tag_)
+            lower.append(token.lower_)
+            breaks.append("\n" in token.whitespace_)
+        return cls(text, tag, lower, breaks)
+
+
 @dataclass(slots=True)
 class _Raw:
     start: int
@@ -208,7 +232,7 @@ class _Raw:
     code: str | None = None
 
 
-def _raw_mentions(doc: Doc) -> list[_Raw]:
+def _raw_mentions(doc: Doc, words: _Words) -> list[_Raw]:
     raw: list[_Raw] = []
     for ent in doc.ents:
         label = _MODEL_LABELS.get(ent.label_)
@@ -230,31 +254,31 @@ def _raw_mentions(doc: Doc) -> list[_Raw]:
             text = doc[start:end].text
             code = country_code(text) if label != "PERSON" else None
             raw.append(_Raw(start, end, "COUNTRY" if code else label, code))
-    raw.extend(_gazetteer_countries(doc, raw))
-    raw.extend(_unlabelled_people(doc, raw))
+    raw.extend(_gazetteer_countries(doc, words, raw))
+    raw.extend(_unlabelled_people(words, raw))
     raw.sort(key=lambda m: m.start)
     return raw
 
 
-def _unlabelled_people(doc: Doc, known: list[_Raw]) -> list[_Raw]:
+def _unlabelled_people(words: _Words, known: list[_Raw]) -> list[_Raw]:
     """Proper-noun runs the model left untagged that open with a known given name: the small
     model misses "Ivanka Trump" in some sentences and finds it in others."""
     covered = {i for m in known for i in range(m.start, m.end)}
     names = _first_names()
+    tags, texts = words.tag, words.text
     found: list[_Raw] = []
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if i in covered or token.tag_ != "NNP" or token.lower_ not in names:
+    while i < len(texts):
+        if i in covered or tags[i] != "NNP" or words.lower[i] not in names:
             i += 1
             continue
         end = i + 1
         while (
-            end < len(doc)
+            end < len(texts)
             and end not in covered
-            and doc[end].tag_ == "NNP"
-            and doc[end].text[:1].isupper()
-            and "\n" not in doc[end - 1].whitespace_
+            and tags[end] == "NNP"
+            and texts[end][:1].isupper()
+            and not words.line_break_after[end - 1]
         ):
             end += 1
         if 2 <= end - i <= 4:
@@ -263,24 +287,24 @@ def _unlabelled_people(doc: Doc, known: list[_Raw]) -> list[_Raw]:
     return found
 
 
-def _gazetteer_countries(doc: Doc, known: list[_Raw]) -> list[_Raw]:
+def _gazetteer_countries(doc: Doc, words: _Words, known: list[_Raw]) -> list[_Raw]:
     """Country names the model missed, found by the gazetteer in capitalised text."""
     covered = {i for m in known for i in range(m.start, m.end)}
     prefixes = _country_prefixes()
+    texts = words.text
     found: list[_Raw] = []
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        options = prefixes.get(token.text) if i not in covered else None
+    while i < len(texts):
+        options = prefixes.get(texts[i]) if i not in covered else None
         matched = 0
-        for words in options or ():
-            end = i + len(words)
-            if end <= len(doc) and all(
-                doc[i + k].text == words[k] and (i + k) not in covered for k in range(len(words))
+        for name in options or ():
+            end = i + len(name)
+            if end <= len(texts) and all(
+                texts[i + k] == name[k] and (i + k) not in covered for k in range(len(name))
             ):
-                matched = len(words)
+                matched = len(name)
                 break
-        if matched and token.text[:1].isupper():
+        if matched and texts[i][:1].isupper():
             code = country_code(doc[i : i + matched].text)
             if code:
                 found.append(_Raw(i, i + matched, "COUNTRY", code))
@@ -292,9 +316,10 @@ def _gazetteer_countries(doc: Doc, known: list[_Raw]) -> list[_Raw]:
 
 def normalize_entities(doc: Doc) -> EntityIndex:
     """Normalise the model's entities of ``doc`` into labelled, clustered mentions."""
-    raw = _raw_mentions(doc)
+    words = _Words.of(doc)
+    raw = _raw_mentions(doc, words)
     _vote_labels(doc, raw)
-    raw.extend(_unlabelled_surnames(doc, raw))
+    raw.extend(_unlabelled_surnames(doc, words, raw))
     raw.sort(key=lambda m: m.start)
     return _cluster(doc, raw)
 
@@ -323,7 +348,7 @@ def _vote_labels(doc: Doc, raw: list[_Raw]) -> None:
         m.label = "PERSON" if "PERSON" in best else best[0]
 
 
-def _unlabelled_surnames(doc: Doc, raw: list[_Raw]) -> list[_Raw]:
+def _unlabelled_surnames(doc: Doc, words: _Words, raw: list[_Raw]) -> list[_Raw]:
     """Capitalised tokens the model left untagged that are the surname of a person it found."""
     covered = {i for m in raw for i in range(m.start, m.end)}
     surnames: set[str] = set()
@@ -333,9 +358,9 @@ def _unlabelled_surnames(doc: Doc, raw: list[_Raw]) -> list[_Raw]:
             if end - start > 1:
                 surnames.add(doc[end - 1].text)
     extra: list[_Raw] = []
-    for token in doc:
-        if token.i not in covered and token.text in surnames and token.tag_ in ("NNP", "NNPS", ""):
-            extra.append(_Raw(token.i, token.i + 1, "PERSON"))
+    for i, text in enumerate(words.text):
+        if text in surnames and i not in covered and words.tag[i] in ("NNP", "NNPS", ""):
+            extra.append(_Raw(i, i + 1, "PERSON"))
     return extra
 
 
