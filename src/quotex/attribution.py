@@ -25,8 +25,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IDX, SENT_START
-
 from quotex.coref import Resolver, is_age_noun
 from quotex.entities import EntityIndex
 from quotex.quotes import QuoteSpan, paragraphs
@@ -70,6 +68,8 @@ class _DocView:
 
     def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
         self.doc = doc
+        from spacy.attrs import IDX, SENT_START
+
         # Columns from the Doc's arrays: iterating builds a Token object per word.
         self.token_starts: list[int] = doc.to_array(IDX).tolist()
         self.quote_of = [-1] * len(doc)

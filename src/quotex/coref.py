@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER
-
 from quotex.entities import Cluster, EntityIndex
 from quotex.records import Label
 from quotex.resources import document_nouns, protagonist_nouns, speaker_nouns
@@ -96,6 +94,8 @@ class Resolver:
         votes: dict[int, list[str]] = {}
         mentions = self.index.mentions
         n = 0
+        from spacy.attrs import LOWER
+
         # Only he and she matter: find them in the LOWER column instead of building every
         # token of the document.
         strings = self.doc.vocab.strings
