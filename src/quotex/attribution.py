@@ -21,6 +21,7 @@ A pronoun or nominal speaker is then resolved to the entity it stands for (:mod:
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import pairwise
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -91,7 +92,7 @@ class _DocView:
             if not starts or starts[0] != 0:
                 starts.insert(0, 0)
             bounds = [*starts, len(doc)]
-            for start, end in zip(bounds, bounds[1:], strict=False):
+            for start, end in pairwise(bounds):
                 for i in range(start, end):
                     self.sent_start[i] = start
                     self.sent_end[i] = end
