@@ -21,9 +21,9 @@ A pronoun or nominal speaker is then resolved to the entity it stands for (:mod:
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import pairwise
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from quotex.coref import Resolver, is_age_noun
