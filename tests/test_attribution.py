@@ -1371,6 +1371,11 @@ MODEL_CASES = [
         [("The council never read the report.", "Maria Lopez", "Maria Lopez")],
         id="any-verb-before-the-comma",
     ),
+    pytest.param(
+        'Maria Lopez mocked traders who say the port is "too small to matter."',
+        [("too small to matter.", "Maria Lopez", "Maria Lopez")],
+        id="relative-clause-about-a-group",
+    ),
 ]
 
 

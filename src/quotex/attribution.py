@@ -336,6 +336,27 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
     return None
 
 
+def _beyond_relative_clause(view: _DocView, relative: Token) -> _Found | None:
+    """The source of the sentence around a relative clause whose antecedent is a group named by
+    a common noun ("candidates who …"), found from the verbs above that noun."""
+    clause = relative.head
+    if clause.dep_ != "relcl":
+        return None
+    group = clause.head
+    if group.tag_ != "NNS" or group.ent_type_:
+        return None
+    node = group
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if _is_verb(node):
+            speaker = _subject(node, view)
+            if speaker is not None and plausible_speaker(speaker, view):
+                return _Found(speaker, (node.i, node.i + 1) if is_cue(node) else None, "syntax")
+    return None
+
+
 def _outermost_report(
     view: _DocView, chain: list[tuple[Token, Token]], cue: Token, speaker: Token
 ) -> _Found | None:
@@ -832,6 +853,12 @@ def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
                 trailing = _after(view, q)
                 if trailing is not None and trailing.speaker is not None:
                     return trailing
+            if found.rule == "syntax" and layout == "inline" and found.speaker.lower_ in _RELATIVE:
+                # slamming candidates who think they can "outsource" it: a clause that
+                # describes a group of people is the words of the sentence's own source.
+                outer = _beyond_relative_clause(view, found.speaker)
+                if outer is not None:
+                    return outer
             if found.rule == "syntax" and not plausible_speaker(found.speaker, view):
                 # The rejection signals "the beginning of the end", said Wilders: a thing as the
                 # subject of a cue gives way to a reporting clause that names a source.
