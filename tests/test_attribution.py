@@ -1376,6 +1376,12 @@ MODEL_CASES = [
         [("too small to matter.", "Maria Lopez", "Maria Lopez")],
         id="relative-clause-about-a-group",
     ),
+    pytest.param(
+        "One early backer, Maria Lopez, tried the line in an interview on Tuesday: "
+        '"The port belongs to the people who work in it."',
+        [("The port belongs to the people who work in it.", "Maria Lopez", "Maria Lopez")],
+        id="colon-takes-the-sentence-subject-not-a-date",
+    ),
 ]
 
 

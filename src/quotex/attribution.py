@@ -637,7 +637,13 @@ def _before(view: _DocView, q: int) -> _Found | None:
             if speaker is not None:
                 return _Found(speaker, (i, i + 1), rule)
     if doc[hi - 1].text == ":":
-        speaker = _last_name_like(view, lo, hi - 1) or _speaker_in(view, lo, hi - 1)
+        # He gave the idea a whirl on CNN on Tuesday: "…": the subject of the sentence that the
+        # colon ends; without a verb (From Chairwoman Smith: "…"), the name before the colon.
+        speaker = (
+            _root_subject(view, lo, hi - 1)
+            or _last_name_like(view, lo, hi - 1)
+            or _speaker_in(view, lo, hi - 1)
+        )
         if speaker is not None:
             return _Found(speaker, None, "colon")
     if doc[hi - 1].text in _SENTENCE_END:
@@ -763,8 +769,22 @@ def _dashed_source(view: _DocView, lo: int, hi: int) -> Token | None:
 def _last_name_like(view: _DocView, lo: int, hi: int) -> Token | None:
     for i in range(hi - 1, lo - 1, -1):
         token = view.doc[i]
+        if token.ent_type_ in _NOT_SPEAKERS:
+            continue
         if token.ent_type_ in ("PERSON", "ORG") or token.tag_ in ("NNP", "NNPS"):
             return token
+    return None
+
+
+def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
+    """The subject of the main verb of ``[lo, hi)``, when it can speak."""
+    start = max(lo, view.sent_start[hi - 1]) if hi > lo else lo
+    for token in view.doc[start:hi]:
+        if token.dep_ == "ROOT" and _is_verb(token):
+            subject = _own_subject(token, view)
+            if subject is not None and start <= subject.i < hi:
+                return subject if plausible_speaker(subject, view) else None
+            return None
     return None
 
 
