@@ -1382,6 +1382,11 @@ MODEL_CASES = [
         [("The port belongs to the people who work in it.", "Maria Lopez", "Maria Lopez")],
         id="colon-takes-the-sentence-subject-not-a-date",
     ),
+    pytest.param(
+        'The ferry was late again. It gets worse: "Nobody moves until noon."',
+        [("Nobody moves until noon.", None, None)],
+        id="dummy-it-is-nobody",
+    ),
 ]
 
 

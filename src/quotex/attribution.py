@@ -165,6 +165,9 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
         return True
     lower = token.lower_
     if token.tag_ == "PRP":
+        if lower == "it":
+            # "It said" is the ministry; "it gets better", "it means" are nobody.
+            return is_cue(token.head)
         return lower in _PRONOUN_SPEAKERS
     if lower in _RELATIVE:
         return token.head.dep_ == "relcl" and plausible_speaker(token.head.head, view)
