@@ -1387,6 +1387,11 @@ MODEL_CASES = [
         [("Nobody moves until noon.", None, None)],
         id="dummy-it-is-nobody",
     ),
+    pytest.param(
+        'Maria Lopez held up a sign — which read "Save the Harbour" — and waved it at the cameras.',
+        [("Save the Harbour", "sign", "which")],
+        id="a-dash-that-goes-on-signs-nothing",
+    ),
 ]
 
 

@@ -737,8 +737,12 @@ def _according_to(view: _DocView, q: int) -> _Found | None:
 
 
 def _first_name_like(view: _DocView, lo: int, hi: int) -> Token | None:
+    """The name that signs a quote after a dash or on the next line: "— Commissioner Jane Doe".
+    A verb or a conjunction first means the sentence goes on instead: "— and waved it"."""
     for i in range(lo, hi):
         token = view.doc[i]
+        if _is_verb(token) or token.dep_ == "cc" or token.text in _SENTENCE_END:
+            return None
         if token.ent_type_ in ("PERSON", "ORG") or token.tag_ in ("NNP", "NNPS"):
             return _head_of_name(token)
         if token.tag_ == "PRP" and token.lower_ in ("he", "she", "they", "it"):
