@@ -1392,6 +1392,12 @@ MODEL_CASES = [
         [("Save the Harbour", "sign", "which")],
         id="a-dash-that-goes-on-signs-nothing",
     ),
+    pytest.param(
+        'Maria Lopez spoke in Lagos. Her call for "a complete ban on night flights" split the '
+        "council.",
+        [("a complete ban on night flights", "Maria Lopez", "Her")],
+        id="owner-of-a-speech-noun",
+    ),
 ]
 
 

@@ -377,6 +377,32 @@ def _outermost_report(
     return found
 
 
+#: Nouns for what someone said: "his call for "a total ban"", "Trump's claim that "…"".
+_SPEECH_NOUNS = frozenset(
+    """call calls remark remarks comment comments claim claims assertion assertions statement
+    statements promise promises pledge pledges vow vows warning warnings description charge
+    charges accusation accusations insistence suggestion argument arguments proposal message
+    tweet tweets words declaration boast threat threats demand demands denial admission
+    complaint complaints criticism praise reference references characterization prediction
+    predictions label slogan rhetoric language speech address answer response reply retort
+    joke quip insult insults attack attacks plea appeal question questions view views""".split()
+)
+
+
+def _speech_noun_owner(view: _DocView, q: int) -> _Found | None:
+    """A partial quote under a noun for speech with an owner: his call for "a total ban"."""
+    for head, _child in _ancestors_outside(view, q):
+        if head.tag_ in ("NN", "NNS") and head.lower_ in _SPEECH_NOUNS:
+            for child in head.children:
+                if child.dep_ == "poss" and view.outside(child.i):
+                    owner = _head_of_name(child) if child.tag_ != "PRP$" else child
+                    return _Found(owner, None, "speech-noun")
+            return None
+        if _is_verb(head):
+            return None
+    return None
+
+
 def _governing_subject(view: _DocView, q: int) -> _Found | None:
     """A partial quote with no cue verb takes the subject of the clause it sits in:
     Cruz chided the media for "the little game"."""
@@ -866,7 +892,7 @@ def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
         order = (_before, _syntactic, _after, _according_to)
     else:
         # A partial quote inside a sentence: only the parse can tell what it hangs off.
-        order = (_syntactic, _trailing_report, _according_to)
+        order = (_syntactic, _trailing_report, _according_to, _speech_noun_owner)
     for rule in order:
         found = rule(view, q)
         if found is not None and found.speaker is not None:
