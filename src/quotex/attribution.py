@@ -30,7 +30,7 @@ from quotex.coref import Resolver, is_age_noun
 from quotex.entities import EntityIndex
 from quotex.quotes import QuoteSpan, paragraphs
 from quotex.records import Label
-from quotex.resources import cue_verb_forms, document_nouns, speaker_nouns
+from quotex.resources import cue_verb_forms, document_nouns, speaker_nouns, speech_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -377,22 +377,10 @@ def _outermost_report(
     return found
 
 
-#: Nouns for what someone said: "his call for "a total ban"", "Trump's claim that "…"".
-_SPEECH_NOUNS = frozenset(
-    """call calls remark remarks comment comments claim claims assertion assertions statement
-    statements promise promises pledge pledges vow vows warning warnings description charge
-    charges accusation accusations insistence suggestion argument arguments proposal message
-    tweet tweets words declaration boast threat threats demand demands denial admission
-    complaint complaints criticism praise reference references characterization prediction
-    predictions label slogan rhetoric language speech address answer response reply retort
-    joke quip insult insults attack attacks plea appeal question questions view views""".split()
-)
-
-
 def _speech_noun_owner(view: _DocView, q: int) -> _Found | None:
     """A partial quote under a noun for speech with an owner: his call for "a total ban"."""
     for head, _child in _ancestors_outside(view, q):
-        if head.tag_ in ("NN", "NNS") and head.lower_ in _SPEECH_NOUNS:
+        if head.tag_ in ("NN", "NNS") and head.lower_ in speech_nouns():
             for child in head.children:
                 if child.dep_ == "poss" and view.outside(child.i):
                     owner = _head_of_name(child) if child.tag_ != "PRP$" else child

@@ -62,3 +62,9 @@ def protagonist_nouns() -> frozenset[str]:
 def document_nouns() -> frozenset[str]:
     """Texts that speak for their authors: "the email says", "the ad states"."""
     return frozenset(load_resource("speaker_nouns")["document"])
+
+
+@cache
+def speech_nouns() -> frozenset[str]:
+    """Nouns for what someone said: "his call for", "Trump's claim that"."""
+    return frozenset(load_resource("speaker_nouns")["speech"])
