@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from quotex.coref import Resolver, is_age_noun
+from quotex.coref import DASHES, Resolver, is_age_noun
 from quotex.entities import EntityIndex
 from quotex.quotes import QuoteSpan, paragraphs
 from quotex.records import Label
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # How far (in tokens) the rules look from a quote mark for a cue or a speaker.
 _WINDOW = 30
-_DASHES = frozenset({"—", "–", "--", "-"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +179,7 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
         return True
     person_nouns, org_nouns = speaker_nouns()
     singular = lower[:-1] if lower.endswith("s") else lower
-    if lower in person_nouns or lower in org_nouns or singular in person_nouns | org_nouns:
+    if any(word in person_nouns or word in org_nouns for word in (lower, singular)):
         return True
     if lower in document_nouns():
         return True
@@ -470,7 +469,7 @@ def _after(view: _DocView, q: int) -> _Found | None:
     _, _, lo, hi = _clause_bounds(view, q)
     if lo >= hi:
         return _signature_line(view, q)
-    if doc[lo].text in _DASHES:
+    if doc[lo].text in DASHES:
         signed = _first_name_like(view, lo + 1, hi)
         if signed is not None:
             return _Found(signed, None, "dash")
@@ -615,7 +614,7 @@ def _signature_line(view: _DocView, q: int) -> _Found | None:
     if para + 1 >= len(view.para_bounds):
         return None
     lo, hi = _paragraph_tokens(view, para + 1)
-    if hi - lo > 12 or view.doc[lo].text not in _DASHES:
+    if hi - lo > 12 or view.doc[lo].text not in DASHES:
         return None
     speaker = _first_name_like(view, lo + 1, hi)
     return _Found(speaker, None, "dash") if speaker is not None else None
@@ -779,7 +778,7 @@ def _dashed_source(view: _DocView, lo: int, hi: int) -> Token | None:
     """Pollsters agree - Carl Bialik: "…": a name alone between a dash and the colon."""
     doc = view.doc
     for i in range(hi - 1, max(lo, hi - 5) - 1, -1):
-        if doc[i].text in _DASHES:
+        if doc[i].text in DASHES:
             words = doc[i + 1 : hi]
             if len(words) and all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in words):
                 return _head_of_name(words[0])

@@ -31,6 +31,9 @@ _MAX_LOOKBACK = 60
 _SPEAKER_BONUS = 30
 # How close (in tokens) a he/she must follow a person to count as a vote for its gender.
 _GENDER_WINDOW = 20
+#: Dash tokens: a signature ("— Jane Doe") and a break that a noun phrase never crosses.
+DASHES = frozenset({"—", "–", "--", "-"})
+_PHRASE_BREAKS = DASHES | {":", ";"}
 
 
 def is_age_noun(token: Token) -> bool:
@@ -260,7 +263,7 @@ class Resolver:
         for i in range(token.i - 1, start - 1, -1):
             word = self.doc[i]
             spaced = bool(word.whitespace_) or word.text != "-"
-            if (word.text in ("-", "–", "—", "--", ":", ";") and spaced) or "\n" in word.text:
+            if (word.text in _PHRASE_BREAKS and spaced) or "\n" in word.text:
                 start = i + 1
                 break
         while start < token.i and self.doc[start].is_punct:
