@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import make_doc
+from conftest import Row, make_doc
 from quotex.coref import ResolvedMention, Resolver
 from quotex.entities import normalize_entities
 from quotex.quotes import find_quote_spans
@@ -272,6 +272,83 @@ def test_pronoun_never_looks_forward(vocab: Vocab) -> None:
         ],
     )
     assert resolve(doc, "He") == ("He", "He", None)
+
+
+def test_a_name_after_a_subject_pronoun_in_its_clause_is_not_its_antecedent(
+    vocab: Vocab,
+) -> None:
+    # Binding: in "He praised Park", He cannot be Park, however near and salient Park is.
+    doc = make_doc(
+        vocab,
+        "Kerry Zhou spoke. Robin Park answered. He praised Park.",
+        [
+            ("Kerry", "NNP", "compound", 1, "PERSON"),
+            ("Zhou", "NNP", "nsubj", 2, "PERSON"),
+            ("spoke", "VBD", "ROOT", 2),
+            (".", ".", "punct", 2),
+            ("Robin", "NNP", "compound", 5, "PERSON"),
+            ("Park", "NNP", "nsubj", 6, "PERSON"),
+            ("answered", "VBD", "ROOT", 6),
+            (".", ".", "punct", 6),
+            ("He", "PRP", "nsubj", 9),
+            ("praised", "VBD", "ROOT", 9),
+            ("Park", "NNP", "dobj", 9, "PERSON"),
+            (".", ".", "punct", 9),
+        ],
+    )
+    assert resolve(doc, "He") == ("He", "Kerry Zhou", "PERSON")
+
+
+def test_a_quoted_name_does_not_bind_the_speaker(vocab: Vocab) -> None:
+    # Speakers name themselves: in 'He said "Park won."' He may well be Park.
+    doc = make_doc(
+        vocab,
+        'Kerry Zhou spoke. Robin Park answered. He said "Park won."',
+        [
+            ("Kerry", "NNP", "compound", 1, "PERSON"),
+            ("Zhou", "NNP", "nsubj", 2, "PERSON"),
+            ("spoke", "VBD", "ROOT", 2),
+            (".", ".", "punct", 2),
+            ("Robin", "NNP", "compound", 5, "PERSON"),
+            ("Park", "NNP", "nsubj", 6, "PERSON"),
+            ("answered", "VBD", "ROOT", 6),
+            (".", ".", "punct", 6),
+            ("He", "PRP", "nsubj", 9),
+            ("said", "VBD", "ROOT", 9),
+            ('"', "``", "punct", 12),
+            ("Park", "NNP", "nsubj", 12, "PERSON"),
+            ("won", "VBD", "ccomp", 9),
+            (".", ".", "punct", 12),
+            ('"', "''", "punct", 9),
+        ],
+    )
+    assert resolve(doc, "He") == ("He", "Robin Park", "PERSON")
+
+
+def test_a_resolved_pronoun_carries_its_entity_forward(vocab: Vocab) -> None:
+    # Robin Park is named once, long ago; the first "He" is Park, and so the second is too,
+    # rather than the nearer object Kerry Zhou.
+    filler = ["and"] * 60
+    text = "Robin Park spoke " + " ".join(filler) + ". He thanked Kerry Zhou. He left."
+    rows: list[Row] = [
+        ("Robin", "NNP", "compound", 1, "PERSON"),
+        ("Park", "NNP", "nsubj", 2, "PERSON"),
+    ]
+    rows += [("spoke", "VBD", "ROOT", 2)]
+    rows += [(word, "CC", "cc", 2) for word in filler]
+    rows += [(".", ".", "punct", 2)]
+    he = len(rows)
+    rows += [("He", "PRP", "nsubj", he + 1), ("thanked", "VBD", "ROOT", he + 1)]
+    rows += [("Kerry", "NNP", "compound", he + 3, "PERSON")]
+    rows += [("Zhou", "NNP", "dobj", he + 1, "PERSON"), (".", ".", "punct", he + 1)]
+    rows += [("He", "PRP", "nsubj", he + 6), ("left", "VBD", "ROOT", he + 6)]
+    rows += [(".", ".", "punct", he + 6)]
+    doc = make_doc(vocab, text, rows)
+    resolver = resolver_for(doc)
+    assert resolve(doc, "He", 0, resolver) == ("He", "Robin Park", "PERSON")
+    assert resolve(doc, "He", 1, resolver) == ("He", "Robin Park", "PERSON")
+    # Without the first resolution, the nearer name wins: the chain is what carries Park.
+    assert resolve(doc, "He", 1) == ("He", "Kerry Zhou", "PERSON")
 
 
 # --- gender from usage ---------------------------------------------------------------------

@@ -85,6 +85,15 @@ def test_curly_opening_mark_typed_as_the_closing_one() -> None:
     assert quoted("“Not today,“ the coach said.") == ["Not today,"]
 
 
+def test_closing_mark_typed_at_the_start_of_a_paragraph_opens() -> None:
+    text = "The mayor spoke.\n\n” … and the bridge stays open,” wrote the Gazette. “Then what?”"
+    assert quoted(text) == ["… and the bridge stays open,", "Then what?"]
+
+
+def test_closing_mark_mid_paragraph_still_only_closes() -> None:
+    assert quoted("They left ” early and “came back” late.") == ["came back"]
+
+
 def test_white_space_inside_the_marks_is_trimmed() -> None:
     assert quoted("She said “  wait and see  ” again.") == ["wait and see"]
 

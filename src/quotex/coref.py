@@ -34,6 +34,7 @@ _GENDER_WINDOW = 20
 #: Dash tokens: a signature ("— Jane Doe") and a break that a noun phrase never crosses.
 DASHES = frozenset({"—", "–", "--", "-"})
 _PHRASE_BREAKS = DASHES | {":", ";"}
+_ASIDE_BREAKS = DASHES | {";", "("}
 
 
 def is_age_noun(token: Token) -> bool:
@@ -45,6 +46,12 @@ def is_age_noun(token: Token) -> bool:
         and doc[token.i - 1].text == "-"
         and doc[token.i - 2].lower_ in ("year", "years")
     ) or token.lower_.endswith(("-year-old", "-year-olds"))
+
+
+def _find_end(text: str, sub: str, start: int) -> int:
+    """Where ``sub`` next occurs from ``start``, or the end of ``text``."""
+    found = text.find(sub, start)
+    return len(text) if found < 0 else found
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +73,8 @@ class Resolver:
         self.quote_of = quote_of
         self.person_nouns, self.org_nouns = speaker_nouns()
         self.last_speaker: str | None = None
+        # Resolved pronoun speakers, in resolution order: (token index, cluster index, kind).
+        self.pronoun_mentions: list[tuple[int, int, str | None]] = []
         self._infer_genders()
 
     def resolve(self, token: Token) -> ResolvedMention:
@@ -136,20 +145,71 @@ class Resolver:
         lower = pronoun.lower_
         if lower in _FIRST_PERSON:
             return None
-        if lower in _MALE:
-            return self._salient(pronoun.i, ("PERSON",), "male")
-        if lower in _FEMALE:
-            return self._salient(pronoun.i, ("PERSON",), "female")
-        if lower in _NEUTER:
-            return self._salient(pronoun.i, ("ORG", "COUNTRY"))
-        return self._salient(pronoun.i, ("ORG", "PERSON", "COUNTRY"))
+        excluded = self._bound_names(pronoun)
+        wanted: tuple[Label, ...]
+        gender = None
+        if lower in _MALE or lower in _FEMALE:
+            wanted, kind = ("PERSON",), "male" if lower in _MALE else "female"
+            gender = kind
+        elif lower in _NEUTER:
+            wanted, kind = ("ORG", "COUNTRY"), "neuter"
+        else:
+            wanted, kind = ("ORG", "PERSON", "COUNTRY"), "plural"
+        found = self._salient_index(pronoun.i, wanted, gender, excluded, kind)
+        if found is None:
+            return None
+        # The pronoun now mentions its entity too: the next "he" may find it here.
+        self.pronoun_mentions.append((pronoun.i, found, kind))
+        return self.index.clusters[found]
+
+    def _bound_names(self, pronoun: Token) -> frozenset[int]:
+        """Clusters named after a subject pronoun in the clause it governs. "He has declared
+        Cruz anointed": such a name is never what the subject stands for (binding principle C),
+        however salient it is. A name before the pronoun can be ("After Cruz won, he said"),
+        and quoted words do not count: speakers name themselves ("Trump will win," he said)."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head is pronoun:
+            return frozenset()
+        # The parse sometimes runs a clause across paragraphs; binding never does.
+        text = self.doc.text
+        paragraph = range(text.rfind("\n", 0, pronoun.idx) + 1, _find_end(text, "\n", pronoun.idx))
+        clusters = set()
+        for token in pronoun.head.subtree:
+            if token.idx < paragraph.start or token.i <= pronoun.right_edge.i:
+                continue
+            if token.idx >= paragraph.stop:
+                break
+            if token.text in _ASIDE_BREAKS and (token.whitespace_ or token.text == "("):
+                # What follows a dash or semicolon is an aside that the pronoun does not bind:
+                # "He called him a hero – the general whom Beck admires".
+                break
+            if self.quote_of[token.i] >= 0:
+                continue
+            if (mention := self.index.mention_at(token.i)) is not None:
+                clusters.add(mention.cluster)
+        return frozenset(clusters)
 
     def _salient(
-        self, anchor: int, wanted: tuple[Label, ...], gender: str | None = None
+        self,
+        anchor: int,
+        wanted: tuple[Label, ...],
+        gender: str | None = None,
+        excluded: frozenset[int] = frozenset(),
+        kind: str | None = None,
     ) -> Cluster | None:
         """The most salient earlier entity with one of the ``wanted`` labels and no clash of
         gender: close, a subject, outside quotes, and ideally the source being quoted."""
-        best: tuple[int, int] | None = None  # (score, mention index)
+        index = self._salient_index(anchor, wanted, gender, excluded, kind)
+        return None if index is None else self.index.clusters[index]
+
+    def _salient_index(
+        self,
+        anchor: int,
+        wanted: tuple[Label, ...],
+        gender: str | None,
+        excluded: frozenset[int],
+        kind: str | None,
+    ) -> int | None:
+        best: tuple[int, int] | None = None  # (score, cluster index)
         looked = 0
         for n in range(len(self.index.mentions) - 1, -1, -1):
             mention = self.index.mentions[n]
@@ -158,19 +218,35 @@ class Resolver:
             looked += 1
             if looked > _MAX_LOOKBACK:
                 break
-            cluster = self.index.clusters[mention.cluster]
-            if cluster.label not in wanted:
+            if self._compatible(mention.cluster, wanted, gender, excluded):
+                score = self._scored(mention.cluster, mention.start, mention.end, anchor)
+                if best is None or score > best[0]:
+                    best = (score, mention.cluster)
+        # The last pronoun of the same kind resolved before the anchor competes like a mention
+        # of its entity: "He … He …" chains through a story that names its subject once.
+        for position, index, pronoun_kind in reversed(self.pronoun_mentions):
+            if position >= anchor:
                 continue
-            if gender and cluster.gender and cluster.gender != gender:
-                continue
-            score = self._salience(mention.start, mention.end, anchor)
-            if cluster.name == self.last_speaker:
-                score += _SPEAKER_BONUS
-            if best is None or score > best[0]:
-                best = (score, n)
-        if best is None:
-            return None
-        return self.index.clusters[self.index.mentions[best[1]].cluster]
+            if pronoun_kind == kind and self._compatible(index, wanted, gender, excluded):
+                score = self._scored(index, position, position + 1, anchor)
+                if best is None or score > best[0]:
+                    best = (score, index)
+            break
+        return None if best is None else best[1]
+
+    def _compatible(
+        self, index: int, wanted: tuple[Label, ...], gender: str | None, excluded: frozenset[int]
+    ) -> bool:
+        cluster = self.index.clusters[index]
+        if cluster.label not in wanted or index in excluded:
+            return False
+        return not (gender and cluster.gender and cluster.gender != gender)
+
+    def _scored(self, index: int, start: int, end: int, anchor: int) -> int:
+        score = self._salience(start, end, anchor)
+        if self.index.clusters[index].name == self.last_speaker:
+            score += _SPEAKER_BONUS
+        return score
 
     def _salience(self, start: int, end: int, anchor: int) -> int:
         """Higher for mentions that are close, outside quotes, and subjects of their clause."""

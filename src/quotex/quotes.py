@@ -114,7 +114,9 @@ def _kind(text: str, i: int, length: int) -> str:
 def _can_open(text: str, i: int, length: int, start: int, end: int) -> bool:
     kind = _kind(text, i, length)
     if kind == "close":
-        return False
+        # A closing mark that opens its paragraph can only be an opening typed wrong:
+        # ” … in the case of Wyoming,” wrote Time.
+        return length == 1 and text[i] in CLOSING_MARKS and not text[start:i].strip()
     before = text[i - 1] if i > start else " "
     after = text[i + length] if i + length < end else " "
     if text[i] in SINGLE_MARKS and length == 1:
