@@ -126,23 +126,24 @@ def test_pronoun_prefers_the_subject_over_a_nearer_object(vocab: Vocab) -> None:
     assert resolve(met_doc(vocab, "dobj"), "He") == ("He", "Kerry Zhou", "PERSON")
 
 
-def spoke_doc(vocab: Vocab) -> Doc:
+_SPOKE_ROWS: list[Row] = [
+    ("Kerry", "NNP", "compound", 1, "PERSON"),
+    ("Zhou", "NNP", "nsubj", 2, "PERSON"),
+    ("spoke", "VBD", "ROOT", 2),
+    (".", ".", "punct", 2),
+    ("Robin", "NNP", "compound", 5, "PERSON"),
+    ("Park", "NNP", "nsubj", 6, "PERSON"),
+    ("answered", "VBD", "ROOT", 6),
+    (".", ".", "punct", 6),
+]
+
+
+def spoke_doc(vocab: Vocab, tail: str = "He left.", tail_rows: list[Row] | None = None) -> Doc:
+    """``Kerry Zhou spoke. Robin Park answered.`` and then ``tail`` (its tokens from 8 on)."""
+    if tail_rows is None:
+        tail_rows = [("He", "PRP", "nsubj", 9), ("left", "VBD", "ROOT", 9), (".", ".", "punct", 9)]
     return make_doc(
-        vocab,
-        "Kerry Zhou spoke. Robin Park answered. He left.",
-        [
-            ("Kerry", "NNP", "compound", 1, "PERSON"),
-            ("Zhou", "NNP", "nsubj", 2, "PERSON"),
-            ("spoke", "VBD", "ROOT", 2),
-            (".", ".", "punct", 2),
-            ("Robin", "NNP", "compound", 5, "PERSON"),
-            ("Park", "NNP", "nsubj", 6, "PERSON"),
-            ("answered", "VBD", "ROOT", 6),
-            (".", ".", "punct", 6),
-            ("He", "PRP", "nsubj", 9),
-            ("left", "VBD", "ROOT", 9),
-            (".", ".", "punct", 9),
-        ],
+        vocab, "Kerry Zhou spoke. Robin Park answered. " + tail, _SPOKE_ROWS + tail_rows
     )
 
 
@@ -278,50 +279,28 @@ def test_a_name_after_a_subject_pronoun_in_its_clause_is_not_its_antecedent(
     vocab: Vocab,
 ) -> None:
     # Binding: in "He praised Park", He cannot be Park, however near and salient Park is.
-    doc = make_doc(
-        vocab,
-        "Kerry Zhou spoke. Robin Park answered. He praised Park.",
-        [
-            ("Kerry", "NNP", "compound", 1, "PERSON"),
-            ("Zhou", "NNP", "nsubj", 2, "PERSON"),
-            ("spoke", "VBD", "ROOT", 2),
-            (".", ".", "punct", 2),
-            ("Robin", "NNP", "compound", 5, "PERSON"),
-            ("Park", "NNP", "nsubj", 6, "PERSON"),
-            ("answered", "VBD", "ROOT", 6),
-            (".", ".", "punct", 6),
-            ("He", "PRP", "nsubj", 9),
-            ("praised", "VBD", "ROOT", 9),
-            ("Park", "NNP", "dobj", 9, "PERSON"),
-            (".", ".", "punct", 9),
-        ],
-    )
+    tail = [
+        ("He", "PRP", "nsubj", 9),
+        ("praised", "VBD", "ROOT", 9),
+        ("Park", "NNP", "dobj", 9, "PERSON"),
+        (".", ".", "punct", 9),
+    ]
+    doc = spoke_doc(vocab, "He praised Park.", tail)
     assert resolve(doc, "He") == ("He", "Kerry Zhou", "PERSON")
 
 
 def test_a_quoted_name_does_not_bind_the_speaker(vocab: Vocab) -> None:
     # Speakers name themselves: in 'He said "Park won."' He may well be Park.
-    doc = make_doc(
-        vocab,
-        'Kerry Zhou spoke. Robin Park answered. He said "Park won."',
-        [
-            ("Kerry", "NNP", "compound", 1, "PERSON"),
-            ("Zhou", "NNP", "nsubj", 2, "PERSON"),
-            ("spoke", "VBD", "ROOT", 2),
-            (".", ".", "punct", 2),
-            ("Robin", "NNP", "compound", 5, "PERSON"),
-            ("Park", "NNP", "nsubj", 6, "PERSON"),
-            ("answered", "VBD", "ROOT", 6),
-            (".", ".", "punct", 6),
-            ("He", "PRP", "nsubj", 9),
-            ("said", "VBD", "ROOT", 9),
-            ('"', "``", "punct", 12),
-            ("Park", "NNP", "nsubj", 12, "PERSON"),
-            ("won", "VBD", "ccomp", 9),
-            (".", ".", "punct", 12),
-            ('"', "''", "punct", 9),
-        ],
-    )
+    tail = [
+        ("He", "PRP", "nsubj", 9),
+        ("said", "VBD", "ROOT", 9),
+        ('"', "``", "punct", 12),
+        ("Park", "NNP", "nsubj", 12, "PERSON"),
+        ("won", "VBD", "ccomp", 9),
+        (".", ".", "punct", 12),
+        ('"', "''", "punct", 9),
+    ]
+    doc = spoke_doc(vocab, 'He said "Park won."', tail)
     assert resolve(doc, "He") == ("He", "Robin Park", "PERSON")
 
 
