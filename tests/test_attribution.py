@@ -958,6 +958,52 @@ def test_the_spokesman_is_the_spokesman_the_article_named(vocab: Vocab) -> None:
     ]
 
 
+def test_subject_after_a_dash_aside(vocab: Vocab) -> None:
+    # "In the note - sent to the judge, Kerry Zhou - the senator asks": the parser takes the
+    # aside's last name for the subject and the real subject for its appositive.
+    intro = (
+        "Senator Robin Park wrote.\n",
+        [
+            ("Senator", "NNP", "compound", 2),
+            ("Robin", "NNP", "compound", 2, "PERSON"),
+            ("Park", "NNP", "nsubj", 3, "PERSON"),
+            ("wrote", "VBD", "ROOT", 3),
+            (".", ".", "punct", 3),
+            (*NL, 4),
+        ],
+    )
+    _, result = with_intro(
+        vocab,
+        intro,
+        'In the note - sent to the judge, Kerry Zhou - the senator asks whether "it is legal."',
+        [
+            ("In", "IN", "prep", 14),
+            ("the", "DT", "det", 2),
+            ("note", "NN", "pobj", 0),
+            ("-", "HYPH", "punct", 4),
+            ("sent", "VBN", "acl", 2),
+            ("to", "IN", "prep", 4),
+            ("the", "DT", "det", 7),
+            ("judge", "NN", "pobj", 5),
+            (",", ",", "punct", 14),
+            ("Kerry", "NNP", "compound", 10, "PERSON"),
+            ("Zhou", "NNP", "nsubj", 14, "PERSON"),
+            ("-", ",", "punct", 10),
+            ("the", "DT", "det", 13),
+            ("senator", "NN", "appos", 10),
+            ("asks", "VBZ", "ROOT", 14),
+            ("whether", "IN", "mark", 18),
+            ('"', "``", "punct", 18),
+            ("it", "PRP", "nsubj", 18),
+            ("is", "VBZ", "ccomp", 14),
+            ("legal", "JJ", "acomp", 18),
+            (".", ".", "punct", 14),
+            ('"', "''", "punct", 14),
+        ],
+    )
+    assert result == [Said("it is legal.", "Robin Park", "the senator", "PERSON", "asks")]
+
+
 def test_relative_pronoun_speaker_names_its_antecedent(vocab: Vocab) -> None:
     text = 'The rebels were led by Alexander Fomin, who said: "We will fight on."'
     doc = make_doc(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from quotex.coref import DASHES, Resolver, is_age_noun
+from quotex.coref import DASHES, Resolver, after_dash_aside, is_age_noun
 from quotex.entities import EntityIndex
 from quotex.quotes import QuoteSpan, paragraphs
 from quotex.records import Label
@@ -198,7 +198,7 @@ def _nominal(token: Token, view: _DocView) -> bool:
 def _own_subject(verb: Token, view: _DocView) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and view.outside(child.i):
-            return child
+            return after_dash_aside(child)
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:

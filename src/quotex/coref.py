@@ -54,6 +54,35 @@ def _find_end(text: str, sub: str, start: int) -> int:
     return len(text) if found < 0 else found
 
 
+def _is_spaced_dash(token: Token) -> bool:
+    return (
+        token.text in DASHES
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
+
+
+def after_dash_aside(subject: Token) -> Token:
+    """The subject after a dash aside: in "In the letter - addressed to the attorney, Jane Roe -
+    the senator asks", the parser takes the aside's last name for the subject and the real one
+    for its appositive."""
+    appositive = next(
+        (c for c in subject.rights if c.dep_ == "appos" and c.tag_.startswith("NN")), None
+    )
+    if appositive is None:
+        return subject
+    doc = subject.doc
+    if not any(_is_spaced_dash(t) for t in doc[subject.i + 1 : appositive.left_edge.i]):
+        return subject
+    for i in range(subject.left_edge.i - 1, subject.sent.start - 1, -1):
+        if _is_spaced_dash(doc[i]):
+            return appositive
+        if "\n" in doc[i].text:
+            break
+    return subject
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedMention:
     """A speaker mention (character offsets) and the entity it names."""
@@ -275,7 +304,9 @@ class Resolver:
         for child in token.children:
             if child.dep_ == "appos" and (found := self._named_in(child)) is not None:
                 return named(found)
-        head = self.index.cluster_at(token.head.i) if token.dep_ == "appos" else None
+        head = None
+        if token.dep_ == "appos" and after_dash_aside(token.head).i != token.i:
+            head = self.index.cluster_at(token.head.i)
         if head is not None and head.label in ("PERSON", "ORG"):
             return named(head)
         cluster = self.index.cluster_at(token.i)
