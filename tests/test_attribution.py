@@ -706,6 +706,46 @@ def test_partial_quote_inside_paraphrase(vocab: Vocab) -> None:
     assert said(doc) == [Said("a disaster", "Lopez", "Lopez", "PERSON", "said", "syntax")]
 
 
+@pytest.mark.parametrize("between", [0, 1], ids=["next-sentence", "a-sentence-between"])
+def test_partial_quote_after_a_paraphrase_is_its_source(vocab: Vocab, between: int) -> None:
+    # "The talks will fail, he said. Only a deal can "stop the war."": the quote's own sentence
+    # has no source; the reporting verb of the sentence just before it gives one, and no other.
+    filler = "It rained. " * between
+    rows = [
+        ("The", "DT", "det", 1),
+        ("talks", "NNS", "nsubj", 3),
+        ("will", "MD", "aux", 3),
+        ("fail", "VB", "ccomp", 6),
+        (",", ",", "punct", 6),
+        ("he", "PRP", "nsubj", 6),
+        ("said", "VBD", "ROOT", 6),
+        (".", ".", "punct", 6),
+    ]
+    for _ in range(between):
+        at = len(rows)
+        rows += [("It", "PRP", "nsubj", at + 1), ("rained", "VBD", "ROOT", at + 1)]
+        rows += [(".", ".", "punct", at + 1)]
+    at = len(rows)
+    rows += [
+        ("Only", "RB", "advmod", at + 2),
+        ("a", "DT", "det", at + 2),
+        ("deal", "NN", "nsubj", at + 5),
+        ("can", "MD", "aux", at + 5),
+        ('"', "``", "punct", at + 5),
+        ("stop", "VB", "ROOT", at + 5),
+        ("the", "DT", "det", at + 7),
+        ("war", "NN", "dobj", at + 5),
+        (".", ".", "punct", at + 5),
+        ('"', "''", "punct", at + 5),
+    ]
+    text = "The talks will fail, he said. " + filler + 'Only a deal can "stop the war."'
+    _, result = with_intro(vocab, FOMIN_ARRIVED, text, rows)
+    if between == 0:
+        assert result == [Said("stop the war.", "Alexander Fomin", "he", "PERSON", "said")]
+    else:
+        assert result == [Said("stop the war.", None, None, None, None)]
+
+
 def test_two_partial_quotes_in_one_sentence(vocab: Vocab) -> None:
     text = 'Lopez said the plan was "a disaster" and "a waste."'
     doc = make_doc(

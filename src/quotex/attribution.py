@@ -402,6 +402,30 @@ def _governing_subject(view: _DocView, q: int) -> _Found | None:
     return None
 
 
+# How many sentence ends a paraphrase's reporting verb may lie back from a cue-less quote.
+_PARAPHRASE_REACH = 1
+
+
+def _paragraph_reporter(view: _DocView, q: int) -> _Found | None:
+    """The source of the paraphrase that a cue-less quote continues, in its own paragraph:
+    "It spreads fast, he said. Only when "the truth is sexier" does it lose." The nearest
+    reporting verb before the quote, outside quotes, with a plausible subject, is its source."""
+    first, _ = view.token_ranges[q]
+    p_first, _ = _paragraph_tokens(view, view.paragraph_of(view.doc[first].idx))
+    sentences = 0
+    for i in range(first - 1, p_first - 1, -1):
+        token = view.doc[i]
+        if token.text in _SENTENCE_END and view.outside(i):
+            sentences += 1
+            if sentences > _PARAPHRASE_REACH:
+                break
+        if view.outside(i) and is_cue(token):
+            subject = _subject(token, view)
+            if subject is not None and plausible_speaker(subject, view):
+                return _Found(subject, (i, i + 1), "paraphrase")
+    return None
+
+
 def _clause_bounds(view: _DocView, q: int) -> tuple[int, int, int, int]:
     """Token ranges just before the opening mark and just after the closing mark of a quote.
 
@@ -970,6 +994,8 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
                 and view.paragraph_of(previous_span.start) == view.paragraph_of(span.start)
             ):
                 attribution = _inherit(previous, span, "same-paragraph")
+            elif (found := _paragraph_reporter(view, q)) is not None:
+                attribution = _attribution(view, resolver, span, found)
         if attribution is None:
             if is_name_or_title(view, q):
                 continue
