@@ -563,6 +563,72 @@ def test_the_lawyer_is_not_the_client(vocab: Vocab) -> None:
     assert resolve(doc, "lawyer", 1) == ("The lawyer", "lawyer", None)
 
 
+@pytest.mark.parametrize(
+    ("modifier", "possessive", "expected"),
+    [
+        (["former"], "her", "Maria Lopez"),
+        (["former"], "his", "Kerry Zhou"),
+        ([], "her", "secretary"),
+    ],
+    ids=["former-her", "former-his", "no-office"],
+)
+def test_the_holder_of_an_office_is_the_story_s_person_of_that_gender(
+    vocab: Vocab, modifier: list[str], possessive: str, expected: str
+) -> None:
+    # "The former secretary began her speech": one office, one person, and "her" says which.
+    words = " ".join(["The", *modifier, "secretary"])
+    text = f"Ms. Maria Lopez spoke. Mr. Kerry Zhou answered. {words} began {possessive} speech."
+    rows: list[Row] = [
+        ("Ms.", "NNP", "compound", 2),
+        ("Maria", "NNP", "compound", 2, "PERSON"),
+        ("Lopez", "NNP", "nsubj", 3, "PERSON"),
+        ("spoke", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+        ("Mr.", "NNP", "compound", 7),
+        ("Kerry", "NNP", "compound", 7, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 8, "PERSON"),
+        ("answered", "VBD", "ROOT", 8),
+        (".", ".", "punct", 8),
+    ]
+    secretary = 11 + len(modifier)
+    rows += [("The", "DT", "det", secretary)]
+    rows += [(word, "JJ", "amod", secretary) for word in modifier]
+    rows += [
+        ("secretary", "NN", "nsubj", secretary + 1),
+        ("began", "VBD", "ROOT", secretary + 1),
+        (possessive, "PRP$", "poss", secretary + 3),
+        ("speech", "NN", "dobj", secretary + 1),
+        (".", ".", "punct", secretary + 1),
+    ]
+    doc = make_doc(vocab, text, rows)
+    mention, name, _ = resolve(doc, "secretary")
+    assert (mention, name) == (words, expected)
+
+
+def test_the_company_is_the_organisation_the_story_keeps_naming(vocab: Vocab) -> None:
+    # A nearer organisation named once loses to the one named throughout.
+    text = "Acme sued. Acme won. Acme appealed. The Lake Fund joined. The company left."
+    rows: list[Row] = []
+    for verb in ("sued", "won", "appealed"):
+        at = len(rows)
+        rows += [("Acme", "NNP", "nsubj", at + 1, "ORG"), (verb, "VBD", "ROOT", at + 1)]
+        rows += [(".", ".", "punct", at + 1)]
+    at = len(rows)
+    rows += [
+        ("The", "DT", "det", at + 2),
+        ("Lake", "NNP", "compound", at + 2, "ORG"),
+        ("Fund", "NNP", "nsubj", at + 3, "ORG"),
+        ("joined", "VBD", "ROOT", at + 3),
+        (".", ".", "punct", at + 3),
+        ("The", "DT", "det", at + 6),
+        ("company", "NN", "nsubj", at + 7),
+        ("left", "VBD", "ROOT", at + 7),
+        (".", ".", "punct", at + 7),
+    ]
+    doc = make_doc(vocab, text, rows)
+    assert resolve(doc, "company") == ("The company", "Acme", "ORG")
+
+
 def test_a_text_speaks_for_its_owner(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

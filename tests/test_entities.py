@@ -175,6 +175,39 @@ def test_acronym_does_not_join_a_name_with_other_initials() -> None:
     assert index.mentions[0].cluster != index.mentions[1].cluster
 
 
+def test_short_organisation_name_joins_the_one_longer_name_it_begins() -> None:
+    # The short name may come first, as in a headline.
+    text = "Acme sues. Acme Freight Lines filed the case on Monday."
+    doc = ner_doc(text, [("Acme", "ORG"), ("Acme Freight Lines", "ORG")])
+    index = normalize_entities(doc)
+    assert mentions(doc, index) == [
+        ("Acme", "ORG", "Acme Freight Lines", None),
+        ("Acme Freight Lines", "ORG", "Acme Freight Lines", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        (
+            "Acme sues. Acme Freight and Acme Bank agree.",
+            [("Acme", "ORG"), ("Acme Freight", "ORG"), ("Acme Bank", "ORG")],
+        ),
+        (
+            "The House voted. The House Ethics Committee met.",
+            [("House", "ORG"), ("House Ethics Committee", "ORG")],
+        ),
+    ],
+    ids=["two-longer-names", "common-word"],
+)
+def test_ambiguous_short_organisation_name_stays_itself(
+    text: str, entities: list[tuple[str, str]]
+) -> None:
+    doc = ner_doc(text, entities)
+    index = normalize_entities(doc)
+    assert index.clusters[index.mentions[0].cluster].name == entities[0][0]
+
+
 def test_same_organisation_name_is_one_cluster_whatever_the_case() -> None:
     doc = ner_doc("NATO met. Nato agreed.", [("NATO", "ORG"), ("Nato", "ORG")])
     index = normalize_entities(doc)

@@ -994,7 +994,10 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
                 and view.paragraph_of(previous_span.start) == view.paragraph_of(span.start)
             ):
                 attribution = _inherit(previous, span, "same-paragraph")
-            elif (found := _paragraph_reporter(view, q)) is not None:
+            elif (
+                _layout(view, span) in ("inline", "mid-after")
+                and (found := _paragraph_reporter(view, q)) is not None
+            ):
                 attribution = _attribution(view, resolver, span, found)
         if attribution is None:
             if is_name_or_title(view, q):

@@ -29,6 +29,10 @@ _LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "ca
 _MAX_LOOKBACK = 60
 # Salience added to the entity that was quoted last, in tokens of distance.
 _SPEAKER_BONUS = 30
+# Salience per earlier mention (up to _TOPIC_CAP of them) when "the company" looks for the
+# organisation a story is about.
+_TOPIC_BONUS = 15
+_TOPIC_CAP = 5
 # How close (in tokens) a he/she must follow a person to count as a vote for its gender.
 _GENDER_WINDOW = 20
 #: Dash tokens: a signature ("— Jane Doe") and a break that a noun phrase never crosses.
@@ -81,6 +85,19 @@ def after_dash_aside(subject: Token) -> Token:
         if "\n" in doc[i].text:
             break
     return subject
+
+
+_FORMER = frozenset({"former", "then", "outgoing", "incoming", "onetime", "ex"})
+
+
+def _is_office_title(noun: Token) -> bool:
+    """A role that names one office, so "the" picks out one person the story is about: "the
+    former secretary of State", "the governor of Ohio", "the ex-president"."""
+    return any(
+        (child.dep_ in ("amod", "advmod", "compound") and child.lower_ in _FORMER)
+        or (child.dep_ == "prep" and child.lower_ == "of" and child.i > noun.i)
+        for child in noun.children
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,10 +241,13 @@ class Resolver:
         gender: str | None = None,
         excluded: frozenset[int] = frozenset(),
         kind: str | None = None,
+        *,
+        topical: bool = False,
     ) -> Cluster | None:
         """The most salient earlier entity with one of the ``wanted`` labels and no clash of
-        gender: close, a subject, outside quotes, and ideally the source being quoted."""
-        index = self._salient_index(anchor, wanted, gender, excluded, kind)
+        gender: close, a subject, outside quotes, and ideally the source being quoted. With
+        ``topical``, how often the article has named an entity counts too."""
+        index = self._salient_index(anchor, wanted, gender, excluded, kind, topical)
         return None if index is None else self.index.clusters[index]
 
     def _salient_index(
@@ -237,6 +257,7 @@ class Resolver:
         gender: str | None,
         excluded: frozenset[int],
         kind: str | None,
+        topical: bool = False,
     ) -> int | None:
         best: tuple[int, int] | None = None  # (score, cluster index)
         looked = 0
@@ -249,6 +270,10 @@ class Resolver:
                 break
             if self._compatible(mention.cluster, wanted, gender, excluded):
                 score = self._scored(mention.cluster, mention.start, mention.end, anchor)
+                if topical:
+                    score += _TOPIC_BONUS * min(
+                        _TOPIC_CAP, self._named_before(mention.cluster, anchor)
+                    )
                 if best is None or score > best[0]:
                     best = (score, mention.cluster)
         # The last pronoun of the same kind resolved before the anchor competes like a mention
@@ -262,6 +287,10 @@ class Resolver:
                     best = (score, index)
             break
         return None if best is None else best[1]
+
+    def _named_before(self, index: int, anchor: int) -> int:
+        mentions = self.index.mentions
+        return sum(1 for m in self.index.clusters[index].mentions if mentions[m].start < anchor)
 
     def _compatible(
         self, index: int, wanted: tuple[Label, ...], gender: str | None, excluded: frozenset[int]
@@ -331,13 +360,15 @@ class Resolver:
         if lower in self.org_nouns:
             holder = self._role_holder(token, ("ORG",))
             if holder is None and definite:
-                holder = self._salient(token.i, ("ORG",))
+                holder = self._salient(token.i, ("ORG",), topical=True)
             return named(holder) if holder else ResolvedMention(start_char, end_char, phrase, "ORG")
         if lower in self.person_nouns or singular in self.person_nouns or is_age_noun(token):
             holder = self._role_holder(token, ("PERSON",))
-            protagonist = lower in protagonist_nouns() or is_age_noun(token)
+            protagonist = (
+                lower in protagonist_nouns() or is_age_noun(token) or _is_office_title(token)
+            )
             if holder is None and definite and lower == singular and protagonist:
-                holder = self._salient(token.i, ("PERSON",))
+                holder = self._salient(token.i, ("PERSON",), self._clause_gender(token))
             if holder is not None:
                 return named(holder)
             # "a State Department official", "a spokesman for Platte River": the person is
@@ -347,6 +378,20 @@ class Resolver:
                 return named(employer)
         # Entities inside the phrase: "Russia's Foreign Ministry" keeps its own words.
         return ResolvedMention(start_char, end_char, phrase, None)
+
+    def _clause_gender(self, subject: Token) -> str | None:
+        """The gender a subject's own clause gives it: "The senator began her speech"."""
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for token in subject.head.subtree:
+            if token.i <= subject.i or self.quote_of[token.i] >= 0:
+                continue
+            # Only a possessive or reflexive: "thanked her" is somebody else.
+            if token.lower_ == "himself" or (token.lower_ == "his" and token.dep_ == "poss"):
+                return "male"
+            if token.lower_ == "herself" or (token.lower_ == "her" and token.dep_ == "poss"):
+                return "female"
+        return None
 
     def _employer(self, token: Token, span_start: int) -> Cluster | None:
         for t in self.doc[span_start : token.i]:

@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from quotex.records import Label
-from quotex.resources import honorifics, load_resource
+from quotex.resources import honorifics, load_resource, speaker_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -385,11 +385,14 @@ def _cluster(doc: Doc, raw: list[_Raw]) -> EntityIndex:
     _merge_person_variants(clusters, full_names, by_key)
 
     short_refs: Counter[int] = Counter()
+    org_full_names = _org_full_names(doc, raw)
     for m in raw:
         if m.label == "PERSON":
             index = _person_cluster(doc, m, clusters, full_names, by_key, short_refs)
         else:
             name = country_canonical(m.code) if m.code else _org_name(doc, m.start, m.end)
+            if m.label == "ORG":
+                name = org_full_names.get(name, name)
             key = (m.label, name.lower())
             index = by_key.get(key, -1)
             if index < 0:
@@ -478,6 +481,65 @@ def _span_text(doc: Doc, start: int, end: int) -> str:
 
 def _org_name(doc: Doc, start: int, end: int) -> str:
     return _span_text(doc, start, end)
+
+
+def _org_full_names(doc: Doc, raw: list[_Raw]) -> dict[str, str]:
+    """Short organisation names that stand for one longer name in the article: "Exxon" for
+    "Exxon Mobil", "Goldman" for "Goldman Sachs". A short name that begins several longer ones
+    ("Fox": "Fox News", "Fox Business") or is a common word ("House": "House Oversight
+    Committee") stays itself."""
+    names = {_org_name(doc, m.start, m.end) for m in raw if m.label == "ORG"}
+    _, org_nouns = speaker_nouns()
+    longer: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        for n in range(1, len(words)):
+            longer.setdefault(" ".join(words[:n]), set()).add(name)
+    full: dict[str, str] = {}
+    for short, candidates in longer.items():
+        first = short.split()[0]
+        if (
+            short in names
+            and len(candidates) == 1
+            and first[:1].isupper()
+            and first.lower() not in org_nouns
+            and first.lower() not in _COMMON_ORG_WORDS
+        ):
+            full[short] = next(iter(candidates))
+    return full
+
+
+# Words that begin many unrelated organisations' names.
+_COMMON_ORG_WORDS = frozenset(
+    {
+        "the",
+        "national",
+        "american",
+        "united",
+        "new",
+        "federal",
+        "state",
+        "democratic",
+        "republican",
+        "supreme",
+        "u.s.",
+        "us",
+        "world",
+        "international",
+        "global",
+        "first",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "general",
+        "royal",
+        "european",
+        "senate",
+        "house",
+    }
+)
 
 
 def _acronym_cluster(name: str, label: Label, clusters: list[Cluster]) -> int:
