@@ -344,6 +344,40 @@ def test_coordinated_cue_takes_the_shared_subject(vocab: Vocab) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("obj", "obj_rows"),
+    [
+        ("Park", [("Park", "NNP", "dobj", 3, "PERSON")]),
+        ("the plan", [("the", "DT", "det", 5), ("plan", "NN", "dobj", 3)]),
+    ],
+    ids=["name", "noun-phrase"],
+)
+def test_object_of_a_coordinated_cue_is_not_its_speaker(
+    vocab: Vocab, obj: str, obj_rows: list[tuple[object, ...]]
+) -> None:
+    # "Lopez smiled and called Park "a liar."": the word after the cue is its object; an
+    # inverted speaker only follows a cue that comes right after the quote.
+    text = f'Lopez smiled and called {obj} "a liar."'
+    n = len(obj_rows)
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("smiled", "VBD", "ROOT", 1),
+            ("and", "CC", "cc", 1),
+            ("called", "VBD", "conj", 1),
+            *obj_rows,
+            ('"', "``", "punct", 7 + n - 1),
+            ("a", "DT", "det", 7 + n - 1),
+            ("liar", "NN", "oprd", 3),
+            (".", ".", "punct", 1),
+            ('"', "''", "punct", 1),
+        ],
+    )
+    assert said(doc) == [Said("a liar.", "Lopez", "Lopez", "PERSON", "called")]
+
+
 def test_listener_after_a_participle_is_not_the_speaker(vocab: Vocab) -> None:
     # telling CNBC: the name after "telling" is who heard it.
     text = 'Fomin left early, telling CNBC: "The talks are over."'

@@ -207,6 +207,10 @@ def _own_subject(verb: Token, view: _DocView) -> Token | None:
     return None
 
 
+# What comes right before an inverted cue: "…," said Fomin / "…" said the statement.
+_INVERSION_OPENERS = frozenset({",", '"', "”", "''", "’", "»", "—", "–", "-"})
+
+
 def _subject(verb: Token, view: _DocView) -> Token | None:
     """The speaker of a cue verb: its subject, or the subject it shares with a verb it hangs off.
 
@@ -230,12 +234,16 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
         return verb.head
     # "…," said Fomin: inverted order is often parsed with the name as object or attribute.
     # Not after "told" or a participle, whose following name is the listener: telling CNBC.
+    # Only right after a quote or a comma: in "and called Trump "a liar"" the name is the
+    # object of a cue that shares its subject.
     after = verb.i + 1
     if (
         after < len(view.doc)
         and view.outside(after)
         and verb.tag_ in ("VBD", "VBZ", "VBP", "")
         and verb.lower_ not in _LISTENER_VERBS
+        and verb.i > 0
+        and (view.doc[verb.i - 1].text in _INVERSION_OPENERS or not view.outside(verb.i - 1))
     ):
         token = view.doc[after]
         if (token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("PERSON", "ORG")) and (
