@@ -564,8 +564,18 @@ def _noun_tagged_cue(view: _DocView, lo: int, hi: int) -> _Found | None:
             token.tag_ in ("NN", "NNS")
             and token.text.islower()
             and token.lower_ in cue_verb_forms()
-            and before.tag_.startswith("NN")
-            and (_nominal(before, view) or plausible_speaker(before, view))
+            and (
+                (
+                    before.tag_.startswith("NN")
+                    and (_nominal(before, view) or plausible_speaker(before, view))
+                )
+                # "the editorial read": the speaker noun tagged as an adjective of the cue.
+                or (
+                    before.tag_ == "JJ"
+                    and before.lower_ in document_nouns()
+                    and view.outside(i - 1)
+                )
+            )
             and (following is None or following.text in _CLAUSE_END or following.tag_ == "IN")
         ):
             return _Found(before, (i, i + 1), "after")
@@ -1002,10 +1012,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
                 and view.paragraph_of(previous_span.start) == view.paragraph_of(span.start)
             ):
                 attribution = _inherit(previous, span, "same-paragraph")
-            elif (
-                _layout(view, span) in ("inline", "mid-after")
-                and (found := _paragraph_reporter(view, q)) is not None
-            ):
+            elif (found := _paragraph_reporter(view, q)) is not None:
                 attribution = _attribution(view, resolver, span, found)
         if attribution is None:
             if is_name_or_title(view, q):

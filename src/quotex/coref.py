@@ -420,6 +420,15 @@ class Resolver:
                 break
         while start < token.i and self.doc[start].is_punct:
             start += 1
+        before = self.doc[start - 1] if start > 0 else None
+        if (
+            before is not None
+            and before.tag_ == "DT"
+            and token.dep_ in ("amod", "compound")
+            and before.head.i == token.head.i
+        ):
+            # "the editorial read" tagged as an adjective: its article hangs off the cue.
+            start -= 1
         return start, token.i + 1
 
     def _named_in(self, token: Token) -> Cluster | None:
