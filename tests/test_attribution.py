@@ -222,6 +222,30 @@ def test_appositive_before_a_colon_quote(vocab: Vocab) -> None:
     ]
 
 
+def test_colon_quote_takes_the_subject_of_the_verb_the_colon_closes(vocab: Vocab) -> None:
+    # The parser hung "tried" below the quote's verb, so it is not the sentence's root; the
+    # colon still closes its clause, and a name later in it (CNN) is not the source.
+    text = 'Lopez tried it on CNN: "It works."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("tried", "VBD", "ccomp", 8),
+            ("it", "PRP", "dobj", 1),
+            ("on", "IN", "prep", 1),
+            ("CNN", "NNP", "pobj", 3, "ORG"),
+            (":", ":", "punct", 1),
+            ('"', "``", "punct", 8),
+            ("It", "PRP", "nsubj", 8),
+            ("works", "VBZ", "ROOT", 8),
+            (".", ".", "punct", 8),
+            ('"', "''", "punct", 8),
+        ],
+    )
+    assert said(doc) == [Said("It works.", "Lopez", "Lopez", "PERSON", None, "colon")]
+
+
 def test_nominal_subject_right_after_the_quote(vocab: Vocab) -> None:
     # "…," a friend said: the article names nobody, so the speaker keeps its own words.
     text = '"He never gave up," a friend said.'

@@ -841,6 +841,19 @@ def _last_name_like(view: _DocView, lo: int, hi: int) -> Token | None:
 def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
     """The subject of the main verb of ``[lo, hi)``, when it can speak."""
     start = max(lo, view.sent_start[hi - 1]) if hi > lo else lo
+    if hi < len(view.doc) and view.doc[hi].text == ":":
+        # The verb the colon closes, wherever the parse hung it: "A supporter, X, gave it a
+        # whirl on CNN:", "a familiar voice celebrated the attacks on Twitter:".
+        verb = view.doc[hi].head
+        if start <= verb.i < hi and (_is_verb(verb) or verb.lower_ in cue_verb_forms()):
+            subject = _own_subject(verb, view)
+            if (
+                subject is not None
+                and start <= subject.i < verb.i
+                and not subject.text.isupper()
+                and plausible_speaker(subject, view)
+            ):
+                return subject
     for token in view.doc[start:hi]:
         if token.dep_ == "ROOT" and _is_verb(token):
             subject = _own_subject(token, view)
