@@ -1548,7 +1548,7 @@ MODEL_CASES = [
     pytest.param(
         "One early backer, Maria Lopez, tried the line in an interview on Tuesday: "
         '"The port belongs to the people who work in it."',
-        [("The port belongs to the people who work in it.", "Maria Lopez", "Maria Lopez")],
+        [("The port belongs to the people who work in it.", "Maria Lopez", "One early backer")],
         id="colon-takes-the-sentence-subject-not-a-date",
     ),
     pytest.param(
