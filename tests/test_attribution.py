@@ -427,6 +427,28 @@ def test_object_of_a_coordinated_cue_is_not_its_speaker(
     assert said(doc) == [Said("a liar.", "Lopez", "Lopez", "PERSON", "called")]
 
 
+def test_passive_subject_says_what_it_was_made_to_say(vocab: Vocab) -> None:
+    text = 'Lopez was forced to say, "We lost."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubjpass", 2, "PERSON"),
+            ("was", "VBD", "auxpass", 2),
+            ("forced", "VBN", "ROOT", 2),
+            ("to", "TO", "aux", 4),
+            ("say", "VB", "xcomp", 2),
+            (",", ",", "punct", 4),
+            ('"', "``", "punct", 8),
+            ("We", "PRP", "nsubj", 8),
+            ("lost", "VBD", "ccomp", 4),
+            (".", ".", "punct", 8),
+            ('"', "''", "punct", 8),
+        ],
+    )
+    assert said(doc) == [Said("We lost.", "Lopez", "Lopez", "PERSON", "say")]
+
+
 def test_listener_after_a_participle_is_not_the_speaker(vocab: Vocab) -> None:
     # telling CNBC: the name after "telling" is who heard it.
     text = 'Fomin left early, telling CNBC: "The talks are over."'

@@ -262,8 +262,14 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
             or head.head.i == head.i
         ):
             break
+        via = head.dep_
         head = head.head
         subject = _own_subject(head, view)
+        if subject is None and via == "xcomp":
+            # "Trump was prompted to say": the passive subject is who says it.
+            subject = next(
+                (c for c in head.children if c.dep_ == "nsubjpass" and view.outside(c.i)), None
+            )
         if subject is not None:
             return subject if plausible_speaker(subject, view) else None
     return None
