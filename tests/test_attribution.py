@@ -135,6 +135,25 @@ def test_cue_after_the_quote_inverted(vocab: Vocab, dep: str) -> None:
     ]
 
 
+def test_inverted_pronominal_speaker(vocab: Vocab) -> None:
+    text = '"Vote early," tweeted another.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 5),
+            ("Vote", "VB", "ccomp", 5),
+            ("early", "RB", "advmod", 1),
+            (",", ",", "punct", 5),
+            ('"', "''", "punct", 5),
+            ("tweeted", "VBD", "ROOT", 5),
+            ("another", "DT", "dobj", 5),
+            (".", ".", "punct", 5),
+        ],
+    )
+    assert said(doc) == [Said("Vote early,", "another", "another", None, "tweeted")]
+
+
 def test_inverted_document_speaker(vocab: Vocab) -> None:
     # "…," said the statement: with no subject, the noun after the cue is the source.
     text = '"Prices will not rise," said the statement.'

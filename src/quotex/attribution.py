@@ -250,6 +250,9 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
             token.ent_type_ not in _NOT_SPEAKERS
         ):
             return _head_of_name(token)
+        if token.lower_ in _PRONOMINAL_SUBJECTS and token.ent_type_ not in _NOT_SPEAKERS:
+            # "…," tweeted another.
+            return token
         if token.lower_ in ("the", "a", "an") and after + 1 < len(view.doc):
             # "…," read the email / said the statement: documents speak too.
             head = _head_of_name(view.doc[after + 1])
