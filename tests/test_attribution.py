@@ -609,6 +609,31 @@ def test_signature_line_on_the_next_line(vocab: Vocab, end_mark: str) -> None:
     ]
 
 
+def test_each_name_and_colon_speaks_its_own_quote(vocab: Vocab) -> None:
+    text = 'Lopez: "We won." Park: "We lost."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "ROOT", 0, "PERSON"),
+            (":", ":", "punct", 0),
+            ('"', "``", "punct", 4),
+            ("We", "PRP", "nsubj", 4),
+            ("won", "VBD", "appos", 0),
+            (".", ".", "punct", 4),
+            ('"', "''", "punct", 4),
+            ("Park", "NNP", "ROOT", 7, "PERSON"),
+            (":", ":", "punct", 7),
+            ('"', "``", "punct", 11),
+            ("We", "PRP", "nsubj", 11),
+            ("lost", "VBD", "appos", 7),
+            (".", ".", "punct", 11),
+            ('"', "''", "punct", 11),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("We won.", "Lopez"), ("We lost.", "Park")]
+
+
 def test_from_name_colon(vocab: Vocab) -> None:
     text = 'From Chairwoman Maria Lopez: "The committee stands united."'
     doc = make_doc(

@@ -626,9 +626,12 @@ def _headline_source(view: _DocView, q: int) -> _Found | None:
     for i in range(lo + 1, min(first, lo + 5)):
         if doc[i].text == ":":
             names = doc[lo:i]
-            if all(t.tag_ in ("NNP", "NNPS") or t.ent_type_ == "PERSON" for t in names):
-                return _Found(_head_of_name(doc[lo]), None, "headline")
-            return None
+            if not all(t.tag_ in ("NNP", "NNPS") or t.ent_type_ == "PERSON" for t in names):
+                return None
+            if any(doc[j].text == ":" and view.outside(j) for j in range(i + 1, first)):
+                # Clinton: "…" Bush: "…": a later name and colon speaks for itself.
+                return None
+            return _Found(_head_of_name(doc[lo]), None, "headline")
         if not view.outside(i):
             return None
     return None
