@@ -888,8 +888,15 @@ def is_name_or_title(view: _DocView, q: int) -> bool:
     """
     first, last = view.token_ranges[q]
     doc = view.doc
-    words = [t for t in doc[first:last] if t.is_alpha]
-    if not words or len(words) > 8:
+    words: list[Token] = []
+    # A word-by-word walk that stops at the ninth word: most quotes are long speech.
+    for i in range(first, last):
+        token = doc[i]
+        if token.is_alpha:
+            if len(words) == 8:
+                return False
+            words.append(token)
+    if not words:
         return False
     if any(_is_verb(t) and t.dep_ != "amod" for t in words):
         return False
@@ -986,7 +993,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
     if not spans or len(doc) == 0:
         return []
     view = _DocView(doc, spans)
-    resolver = Resolver(doc, index, view.quote_of)
+    resolver = Resolver(doc, index, view.quote_of, view.text)
     results: list[Attribution] = []
     previous: Attribution | None = None
     previous_span: QuoteSpan | None = None

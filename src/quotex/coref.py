@@ -67,6 +67,17 @@ def _is_spaced_dash(token: Token) -> bool:
     )
 
 
+def _governed_by(token: Token, head: Token) -> bool:
+    """Whether ``head`` is ``token`` or one of its ancestors (Token.is_ancestor, without
+    building the ancestor chain's objects twice)."""
+    while True:
+        if token.i == head.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+
+
 def after_dash_aside(subject: Token) -> Token:
     """The subject after a dash aside: in "In the letter - addressed to the attorney, Jane Roe -
     the senator asks", the parser takes the aside's last name for the subject and the real one
@@ -79,10 +90,11 @@ def after_dash_aside(subject: Token) -> Token:
     doc = subject.doc
     if not any(_is_spaced_dash(t) for t in doc[subject.i + 1 : appositive.left_edge.i]):
         return subject
-    for i in range(subject.left_edge.i - 1, subject.sent.start - 1, -1):
+    # Back to the start of the sentence (Token.sent would walk every sentence of the doc).
+    for i in range(subject.left_edge.i - 1, -1, -1):
         if _is_spaced_dash(doc[i]):
             return appositive
-        if "\n" in doc[i].text:
+        if "\n" in doc[i].text or doc[i].is_sent_start:
             break
     return subject
 
@@ -113,8 +125,12 @@ class ResolvedMention:
 class Resolver:
     """Resolves speaker tokens of one document."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, quote_of: list[int]) -> None:
+    def __init__(
+        self, doc: Doc, index: EntityIndex, quote_of: list[int], text: str | None = None
+    ) -> None:
         self.doc = doc
+        # Doc.text joins every token on each access: the caller that has it passes it in.
+        self.text = doc.text if text is None else text
         self.index = index
         self.quote_of = quote_of
         self.person_nouns, self.org_nouns = speaker_nouns()
@@ -216,21 +232,26 @@ class Resolver:
         if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head is pronoun:
             return frozenset()
         # The parse sometimes runs a clause across paragraphs; binding never does.
-        text = self.doc.text
+        text = self.text
         paragraph = range(text.rfind("\n", 0, pronoun.idx) + 1, _find_end(text, "\n", pronoun.idx))
         clusters = set()
-        for token in pronoun.head.subtree:
-            if token.idx < paragraph.start or token.i <= pronoun.right_edge.i:
-                continue
+        head = pronoun.head
+        doc = self.doc
+        # An index walk over the head's right flank: iterating Token.subtree builds every
+        # token of a long clause as a Python object, and this runs for every pronoun.
+        for i in range(pronoun.right_edge.i + 1, head.right_edge.i + 1):
+            token = doc[i]
             if token.idx >= paragraph.stop:
                 break
             if token.text in _ASIDE_BREAKS and (token.whitespace_ or token.text == "("):
                 # What follows a dash or semicolon is an aside that the pronoun does not bind:
                 # "He called him a hero – the general whom Beck admires".
-                break
-            if self.quote_of[token.i] >= 0:
+                if _governed_by(token, head):
+                    break
                 continue
-            if (mention := self.index.mention_at(token.i)) is not None:
+            if self.quote_of[i] >= 0:
+                continue
+            if (mention := self.index.mention_at(i)) is not None and _governed_by(token, head):
                 clusters.add(mention.cluster)
         return frozenset(clusters)
 
