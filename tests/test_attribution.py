@@ -634,6 +634,39 @@ def test_each_name_and_colon_speaks_its_own_quote(vocab: Vocab) -> None:
     assert [(s.quote, s.speaker) for s in said(doc)] == [("We won.", "Lopez"), ("We lost.", "Park")]
 
 
+def headline_rows(first: str, tag: str) -> list[tuple[object, ...]]:
+    """``<first>: Budget is 'a disgrace'⏎Daniel Okafor spoke.`` with ``first`` tagged ``tag``."""
+    return [
+        (first, tag, "dep", 3),
+        (":", ":", "punct", 0),
+        ("Budget", "NN", "nsubj", 3),
+        ("is", "VBZ", "ROOT", 3),
+        ("'", "``", "punct", 6),
+        ("a", "DT", "det", 6),
+        ("disgrace", "NN", "attr", 3),
+        ("'", "''", "punct", 6),
+        (*NL, 6),
+        ("Daniel", "NNP", "compound", 10, "PERSON"),
+        ("Okafor", "NNP", "nsubj", 11, "PERSON"),
+        ("spoke", "VBD", "ROOT", 11),
+        (".", ".", "punct", 11),
+    ]
+
+
+def test_headline_surname_the_tagger_missed_is_the_source(vocab: Vocab) -> None:
+    text = "Okafor: Budget is 'a disgrace'\nDaniel Okafor spoke."
+    doc = make_doc(vocab, text, headline_rows("Okafor", "NN"))
+    assert [(s.quote, s.speaker, s.rule) for s in said(doc)] == [
+        ("a disgrace", "Daniel Okafor", "headline")
+    ]
+
+
+def test_headline_label_before_a_colon_is_not_a_source(vocab: Vocab) -> None:
+    text = "Update: Budget is 'a disgrace'\nDaniel Okafor spoke."
+    doc = make_doc(vocab, text, headline_rows("Update", "NN"))
+    assert all(s.speaker != "Update" and s.rule != "headline" for s in said(doc))
+
+
 def test_from_name_colon(vocab: Vocab) -> None:
     text = 'From Chairwoman Maria Lopez: "The committee stands united."'
     doc = make_doc(
@@ -802,6 +835,37 @@ def test_split_quote_second_part_keeps_the_speaker(vocab: Vocab) -> None:
     assert result == [
         Said("We are ready,", "Alexander Fomin", "he", "PERSON", "said", "after"),
         Said("We have waited for weeks.", "Alexander Fomin", "he", "PERSON", None, "continuation"),
+    ]
+
+
+def test_colon_quote_after_a_double_space_takes_the_subject(vocab: Vocab) -> None:
+    text = '"We stay," Lopez said. Park frowned:  "We go."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 2),
+            ("We", "PRP", "nsubj", 2),
+            ("stay", "VBP", "ccomp", 6),
+            (",", ",", "punct", 6),
+            ('"', "''", "punct", 6),
+            ("Lopez", "NNP", "nsubj", 6, "PERSON"),
+            ("said", "VBD", "ROOT", 6),
+            (".", ".", "punct", 6),
+            ("Park", "NNP", "nsubj", 9, "PERSON"),
+            ("frowned", "VBD", "ROOT", 9),
+            (":", ":", "punct", 9),
+            (" ", "_SP", "dep", 10),
+            ('"', "``", "punct", 14),
+            ("We", "PRP", "nsubj", 14),
+            ("go", "VBP", "ccomp", 9),
+            (".", ".", "punct", 14),
+            ('"', "''", "punct", 14),
+        ],
+    )
+    assert said(doc) == [
+        Said("We stay,", "Lopez", "Lopez", "PERSON", "said", "after"),
+        Said("We go.", "Park", "Park", "PERSON", None, "colon"),
     ]
 
 

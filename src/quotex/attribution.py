@@ -33,7 +33,7 @@ from quotex.records import Label
 from quotex.resources import cue_verb_forms, document_nouns, speaker_nouns, speech_nouns
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # How far (in tokens) the rules look from a quote mark for a cue or a speaker.
@@ -626,7 +626,9 @@ def _headline_source(view: _DocView, q: int) -> _Found | None:
     for i in range(lo + 1, min(first, lo + 5)):
         if doc[i].text == ":":
             names = doc[lo:i]
-            if not all(t.tag_ in ("NNP", "NNPS") or t.ent_type_ == "PERSON" for t in names):
+            if not all(
+                t.tag_ in ("NNP", "NNPS") or t.ent_type_ == "PERSON" for t in names
+            ) and not _named_elsewhere(names):
                 return None
             if any(doc[j].text == ":" and view.outside(j) for j in range(i + 1, first)):
                 # Clinton: "…" Bush: "…": a later name and colon speaks for itself.
@@ -635,6 +637,20 @@ def _headline_source(view: _DocView, q: int) -> _Found | None:
         if not view.outside(i):
             return None
     return None
+
+
+def _named_elsewhere(words: Span) -> bool:
+    """Capitalised words that the article names as a person or organisation elsewhere. In a
+    headline the tagger often reads a lone surname as a common noun ("Lewandowski: FBI
+    director acted as 'judge and jury'"); the entity the article names later confirms it."""
+    if not all(t.is_alpha and t.text[:1].isupper() for t in words):
+        return False
+    wanted = {t.lower_ for t in words}
+    found: set[str] = set()
+    for entity in words.doc.ents:
+        if entity.label_ in ("PERSON", "ORG") and entity.start >= words.end:
+            found.update(t.lower_ for t in entity)
+    return wanted <= found
 
 
 def _introduced(view: _DocView, q: int) -> _Found | None:
@@ -690,6 +706,9 @@ def _before(view: _DocView, q: int) -> _Found | None:
         if p_hi <= p_lo or doc[p_hi - 1].text != ":":
             return None
         lo, hi, rule = max(p_lo, view.sent_start[p_hi - 1]), p_hi, "colon-paragraph"
+    # Kasich replied:  "…": a double space after the colon is a token of its own.
+    while hi - 1 > lo and doc[hi - 1].is_space:
+        hi -= 1
     if doc[hi - 1].text == ":":
         signed = _dashed_source(view, lo, hi - 1)
         if signed is not None:

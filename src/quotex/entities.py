@@ -348,8 +348,12 @@ def _vote_labels(doc: Doc, raw: list[_Raw]) -> None:
         m.label = "PERSON" if "PERSON" in best else best[0]
 
 
+_NAME_OR_NOUN_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", ""})
+
+
 def _unlabelled_surnames(doc: Doc, words: _Words, raw: list[_Raw]) -> list[_Raw]:
-    """Capitalised tokens the model left untagged that are the surname of a person it found."""
+    """Capitalised tokens the model left untagged that are the surname of a person it found.
+    A common-noun tag is no veto: in headlines the tagger reads "Lewandowski:" as a noun."""
     covered = {i for m in raw for i in range(m.start, m.end)}
     surnames: set[str] = set()
     for m in raw:
@@ -359,7 +363,7 @@ def _unlabelled_surnames(doc: Doc, words: _Words, raw: list[_Raw]) -> list[_Raw]
                 surnames.add(doc[end - 1].text)
     extra: list[_Raw] = []
     for i, text in enumerate(words.text):
-        if text in surnames and i not in covered and words.tag[i] in ("NNP", "NNPS", ""):
+        if text in surnames and i not in covered and words.tag[i] in _NAME_OR_NOUN_TAGS:
             extra.append(_Raw(i, i + 1, "PERSON"))
     return extra
 
