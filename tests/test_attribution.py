@@ -1019,6 +1019,28 @@ def test_governing_subject_of_a_partial_quote(
     assert said(doc) == [Said("the little game", "Cruz", "Cruz", "PERSON", cue, rule)]
 
 
+def test_clause_under_a_speech_noun_belongs_to_its_owner(vocab: Vocab) -> None:
+    text = 'Lopez\'s claim that "thousands" cheered was false.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "poss", 2, "PERSON"),
+            ("'s", "POS", "case", 0),
+            ("claim", "NN", "nsubj", 8),
+            ("that", "IN", "mark", 7),
+            ('"', "``", "punct", 5),
+            ("thousands", "NNS", "nsubj", 7),
+            ('"', "''", "punct", 5),
+            ("cheered", "VBD", "acl", 2),
+            ("was", "VBD", "ROOT", 8),
+            ("false", "JJ", "acomp", 8),
+            (".", ".", "punct", 8),
+        ],
+    )
+    assert said(doc) == [Said("thousands", "Lopez", "Lopez", "PERSON", None, "speech-noun")]
+
+
 def instruction_rows(prefix: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
     """``<prefix> Fomin had told them to seek "new initiatives" in the region.``"""
     n = len(prefix)

@@ -396,14 +396,26 @@ def _outermost_report(
 def _speech_noun_owner(view: _DocView, q: int) -> _Found | None:
     """A partial quote under a noun for speech with an owner: his call for "a total ban"."""
     for head, _child in _ancestors_outside(view, q):
-        if head.tag_ in ("NN", "NNS") and head.lower_ in speech_nouns():
-            for child in head.children:
-                if child.dep_ == "poss" and view.outside(child.i):
-                    owner = _head_of_name(child) if child.tag_ != "PRP$" else child
-                    return _Found(owner, None, "speech-noun")
-            return None
+        if _is_speech_noun(head):
+            owner = _owner(head, view)
+            return _Found(owner, None, "speech-noun") if owner is not None else None
         if _is_verb(head):
+            if head.dep_ in ("acl", "ccomp") and _is_speech_noun(head.head):
+                # his claim that "thousands" cheered: the clause is what the noun reports.
+                continue
             return None
+    return None
+
+
+def _is_speech_noun(token: Token) -> bool:
+    return token.tag_ in ("NN", "NNS") and token.lower_ in speech_nouns()
+
+
+def _owner(noun: Token, view: _DocView) -> Token | None:
+    """Whose the noun is: "Trump's" or "his" in "Trump's claim", "his call"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and view.outside(child.i):
+            return _head_of_name(child) if child.tag_ != "PRP$" else child
     return None
 
 
