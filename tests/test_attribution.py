@@ -336,6 +336,39 @@ def test_any_verb_right_after_the_quote_reports_it(vocab: Vocab) -> None:
 # --- cue before the quote ------------------------------------------------------------------
 
 
+def test_verb_with_its_own_object_after_a_quote_starts_a_new_sentence(vocab: Vocab) -> None:
+    text = '"Keep going," Park said. "We are close." Fans waved the flags.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 6),
+            ("Keep", "VB", "ccomp", 6),
+            ("going", "VBG", "xcomp", 1),
+            (",", ",", "punct", 6),
+            ('"', "''", "punct", 6),
+            ("Park", "NNP", "nsubj", 6, "PERSON"),
+            ("said", "VBD", "ROOT", 6),
+            (".", ".", "punct", 6),
+            ('"', "``", "punct", 10),
+            ("We", "PRP", "nsubj", 10),
+            ("are", "VBP", "ROOT", 10),
+            ("close", "JJ", "acomp", 10),
+            (".", ".", "punct", 10),
+            ('"', "''", "punct", 10),
+            ("Fans", "NNS", "nsubj", 15),
+            ("waved", "VBD", "ROOT", 15),
+            ("the", "DT", "det", 17),
+            ("flags", "NNS", "dobj", 15),
+            (".", ".", "punct", 15),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [
+        ("Keep going,", "Park"),
+        ("We are close.", "Park"),
+    ]
+
+
 @pytest.mark.parametrize("mark", [":", ","], ids=["colon", "comma"])
 def test_cue_before_the_quote(vocab: Vocab, mark: str) -> None:
     text = f'Brahimi said{mark} "We need a ceasefire."'

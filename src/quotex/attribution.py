@@ -561,6 +561,7 @@ def _after(view: _DocView, q: int) -> _Found | None:
                 subject is not None
                 and (lo <= subject.i < i or inverted)
                 and (plausible_speaker(subject, view) or _nominal(subject, view))
+                and not _has_own_object(token, view)
             ):
                 return _Found(subject, (i, i + 1), "after-verb")
             if subject is None and token.tag_ in ("VBD", "VBZ") and i <= lo + 1:
@@ -569,6 +570,19 @@ def _after(view: _DocView, q: int) -> _Found | None:
                     return _Found(follower, (i, i + 1), "after-verb")
             break
     return _noun_tagged_cue(view, lo, hi)
+
+
+def _has_own_object(verb: Token, view: _DocView) -> bool:
+    """Whether a verb after a quote has an object or complement of its own, outside the quote:
+    "…" Her critics cited it / Others paid tribute start a sentence; "…," Hannity pressed
+    reports the quote."""
+    return any(
+        child.i > verb.i and view.outside(child.i) and child.dep_ in _OWN_OBJECTS
+        for child in verb.children
+    )
+
+
+_OWN_OBJECTS = frozenset({"dobj", "attr", "acomp", "xcomp", "ccomp", "oprd"})
 
 
 def _noun_tagged_cue(view: _DocView, lo: int, hi: int) -> _Found | None:
