@@ -369,6 +369,42 @@ def test_verb_with_its_own_object_after_a_quote_starts_a_new_sentence(vocab: Voc
     ]
 
 
+def test_cue_of_a_new_sentence_with_its_own_object_does_not_take_the_quote(
+    vocab: Vocab,
+) -> None:
+    text = '"Keep going," Park said. "We are close." He noted the weather.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 6),
+            ("Keep", "VB", "ccomp", 6),
+            ("going", "VBG", "xcomp", 1),
+            (",", ",", "punct", 6),
+            ('"', "''", "punct", 6),
+            ("Park", "NNP", "nsubj", 6, "PERSON"),
+            ("said", "VBD", "ROOT", 6),
+            (".", ".", "punct", 6),
+            ('"', "``", "punct", 10),
+            ("We", "PRP", "nsubj", 10),
+            ("are", "VBP", "ROOT", 10),
+            ("close", "JJ", "acomp", 10),
+            (".", ".", "punct", 10),
+            ('"', "''", "punct", 10),
+            ("He", "PRP", "nsubj", 15),
+            ("noted", "VBD", "ROOT", 15),
+            ("the", "DT", "det", 17),
+            ("weather", "NN", "dobj", 15),
+            (".", ".", "punct", 15),
+        ],
+    )
+    # The second part carries on Park's speech; "noted" reports the weather, not the quote.
+    assert [(s.quote, s.mention, s.cue) for s in said(doc)] == [
+        ("Keep going,", "Park", "said"),
+        ("We are close.", "Park", None),
+    ]
+
+
 @pytest.mark.parametrize("mark", [":", ","], ids=["colon", "comma"])
 def test_cue_before_the_quote(vocab: Vocab, mark: str) -> None:
     text = f'Brahimi said{mark} "We need a ceasefire."'

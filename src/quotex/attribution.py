@@ -527,11 +527,20 @@ def _after(view: _DocView, q: int) -> _Found | None:
         if signed is not None:
             return _Found(signed, None, "dash")
     speaker: Token | None
+    ends_sentence = doc[view.token_ranges[q][1] - 1].text == "."
     for i in range(lo, hi):
         token = doc[i]
         if token.text in _SENTENCE_END and i > lo:
             break
         if is_cue(token):
+            if (
+                ends_sentence
+                and token.lower_ not in _LISTENER_VERBS
+                and _has_own_object(token, view, ("dobj",))
+            ):
+                # "…." She noted a rally on Saturday: a new sentence that reports something
+                # else, not the quote before it. "…." He said payments froze still reports it.
+                break
             # "…," a friend said: right after a quote, any subject of the cue is its source.
             own = _own_subject(token, view)
             if own is not None and lo <= own.i < i and own.ent_type_ not in _AMOUNTS:
@@ -572,12 +581,15 @@ def _after(view: _DocView, q: int) -> _Found | None:
     return _noun_tagged_cue(view, lo, hi)
 
 
-def _has_own_object(verb: Token, view: _DocView) -> bool:
+def _has_own_object(
+    verb: Token, view: _DocView, deps: frozenset[str] | tuple[str, ...] | None = None
+) -> bool:
     """Whether a verb after a quote has an object or complement of its own, outside the quote:
     "…" Her critics cited it / Others paid tribute start a sentence; "…," Hannity pressed
     reports the quote."""
+    wanted = _OWN_OBJECTS if deps is None else deps
     return any(
-        child.i > verb.i and view.outside(child.i) and child.dep_ in _OWN_OBJECTS
+        child.i > verb.i and view.outside(child.i) and child.dep_ in wanted
         for child in verb.children
     )
 
