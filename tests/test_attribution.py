@@ -429,6 +429,36 @@ def test_cue_before_the_quote(vocab: Vocab, mark: str) -> None:
     ]
 
 
+def test_lost_subject_is_not_a_possessive_name_in_between(vocab: Vocab) -> None:
+    text = 'Jane Doe, in a note to Smith\'s aides, wrote, "We are ready."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Jane", "NNP", "compound", 1, "PERSON"),
+            ("Doe", "NNP", "dep", 11, "PERSON"),
+            (",", ",", "punct", 11),
+            ("in", "IN", "prep", 11),
+            ("a", "DT", "det", 5),
+            ("note", "NN", "pobj", 3),
+            ("to", "IN", "prep", 5),
+            ("Smith", "NNP", "poss", 9, "PERSON"),
+            ("'s", "POS", "case", 7),
+            ("aides", "NNS", "pobj", 6),
+            (",", ",", "punct", 11),
+            ("wrote", "VBD", "ROOT", 11),
+            (",", ",", "punct", 11),
+            ('"', "``", "punct", 15),
+            ("We", "PRP", "nsubj", 15),
+            ("are", "VBP", "ccomp", 11),
+            ("ready", "JJ", "acomp", 15),
+            (".", ".", "punct", 15),
+            ('"', "''", "punct", 15),
+        ],
+    )
+    assert said(doc) == [Said("We are ready.", "Jane Doe", "Jane Doe", "PERSON", "wrote", "before")]
+
+
 def test_participle_cue_takes_the_subject_of_its_governing_verb(vocab: Vocab) -> None:
     text = 'Brahimi left the room, saying: "Nobody wins a war."'
     doc = make_doc(

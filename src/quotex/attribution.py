@@ -757,7 +757,11 @@ def _before(view: _DocView, q: int) -> _Found | None:
             break
         if is_cue(token):
             speaker = _subject(token, view)
-            if speaker is None and token.tag_ in ("VBD", "VBZ") and token.dep_ == "ROOT":
+            if (
+                speaker is None
+                and token.tag_ in ("VBD", "VBZ")
+                and (token.dep_ == "ROOT" or not lo <= token.head.i < hi)
+            ):
                 # The parse lost the subject of a finite cue: On Dec. 2, Col. Jane Doe, a
                 # spokeswoman, said, "…" (the name hung off the date).
                 speaker = _person_before(view, lo, i)
@@ -881,7 +885,10 @@ def _person_before(view: _DocView, lo: int, hi: int) -> Token | None:
         if token.text in _SENTENCE_END:
             return None
         if token.ent_type_ == "PERSON" and view.outside(i):
-            return _head_of_name(token)
+            head = _head_of_name(token)
+            if head.dep_ not in ("poss", "pobj"):
+                # Not "to Clinton's lack of press conferences" or "after meeting with Obama".
+                return head
     return None
 
 
