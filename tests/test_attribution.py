@@ -459,6 +459,29 @@ def test_lost_subject_is_not_a_possessive_name_in_between(vocab: Vocab) -> None:
     assert said(doc) == [Said("We are ready.", "Jane Doe", "Jane Doe", "PERSON", "wrote", "before")]
 
 
+def test_cue_after_by_takes_the_subject_of_the_verb_it_modifies(vocab: Vocab) -> None:
+    text = 'Park ended the meeting by saying "We are done."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Park", "NNP", "nsubj", 1, "PERSON"),
+            ("ended", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("meeting", "NN", "dobj", 1),
+            ("by", "IN", "prep", 1),
+            ("saying", "VBG", "pcomp", 4),
+            ('"', "``", "punct", 8),
+            ("We", "PRP", "nsubj", 8),
+            ("are", "VBP", "ccomp", 5),
+            ("done", "JJ", "acomp", 8),
+            (".", ".", "punct", 8),
+            ('"', "''", "punct", 8),
+        ],
+    )
+    assert said(doc) == [Said("We are done.", "Park", "Park", "PERSON", "saying", "syntax")]
+
+
 def test_participle_cue_takes_the_subject_of_its_governing_verb(vocab: Vocab) -> None:
     text = 'Brahimi left the room, saying: "Nobody wins a war."'
     doc = make_doc(

@@ -259,11 +259,13 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
             if head.tag_.startswith("NN") and view.outside(head.i):
                 return head
     head = verb
+    via = ""
     for _ in range(3):
-        if (
-            head.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp")
-            or head.head.i == head.i
-        ):
+        # "by saying": from the preposition on to the verb it modifies.
+        climbs = head.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") or (
+            via == "pcomp" and head.dep_ == "prep"
+        )
+        if not climbs or head.head.i == head.i:
             break
         via = head.dep_
         head = head.head
