@@ -1284,6 +1284,35 @@ def test_pronoun_speaker_is_the_nearest_compatible_person(
     assert result == [Said("We are ready,", name, pronoun, "PERSON", "said", "after")]
 
 
+def test_he_in_the_complement_of_a_named_subject_is_that_subject(vocab: Vocab) -> None:
+    # Omar Lee is the closer subject, but "he" reports inside Jim Park's clause.
+    text = 'Jim Park, after Omar Lee won, hoped he could say "we won".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Jim", "NNP", "compound", 1, "PERSON"),
+            ("Park", "NNP", "nsubj", 8, "PERSON"),
+            (",", ",", "punct", 1),
+            ("after", "IN", "mark", 6),
+            ("Omar", "NNP", "compound", 5, "PERSON"),
+            ("Lee", "NNP", "nsubj", 6, "PERSON"),
+            ("won", "VBD", "advcl", 8),
+            (",", ",", "punct", 8),
+            ("hoped", "VBD", "ROOT", 8),
+            ("he", "PRP", "nsubj", 11),
+            ("could", "MD", "aux", 11),
+            ("say", "VB", "ccomp", 8),
+            ('"', "``", "punct", 14),
+            ("we", "PRP", "nsubj", 14),
+            ("won", "VBD", "ccomp", 11),
+            ('"', "''", "punct", 14),
+            (".", ".", "punct", 8),
+        ],
+    )
+    assert said(doc) == [Said("we won", "Jim Park", "he", "PERSON", "say", "syntax")]
+
+
 def test_it_said_is_the_organisation(vocab: Vocab) -> None:
     intro = (
         "Gazprom hired Alexander Fomin in March.\n",

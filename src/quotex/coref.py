@@ -217,12 +217,32 @@ class Resolver:
             wanted, kind = ("ORG", "COUNTRY"), "neuter"
         else:
             wanted, kind = ("ORG", "PERSON", "COUNTRY"), "plural"
-        found = self._salient_index(pronoun.i, wanted, gender, excluded, kind)
+        found = self._reporter(pronoun, gender, excluded)
+        if found is None:
+            found = self._salient_index(pronoun.i, wanted, gender, excluded, kind)
         if found is None:
             return None
         # The pronoun now mentions its entity too: the next "he" may find it here.
         self.pronoun_mentions.append((pronoun.i, found, kind))
         return self.index.clusters[found]
+
+    def _reporter(self, pronoun: Token, gender: str | None, excluded: frozenset[int]) -> int | None:
+        """The named subject of the verb whose complement a he or she is the subject of:
+        "Trump told reporters he thought …". The person reporting is who "he" is, however
+        salient someone else is."""
+        if gender is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return None
+        for child in clause.head.children:
+            if child.dep_ == "nsubj" and child.i < pronoun.i and self.quote_of[child.i] < 0:
+                mention = self.index.mention_at(child.i)
+                if mention is not None and self._compatible(
+                    mention.cluster, ("PERSON",), gender, excluded
+                ):
+                    return mention.cluster
+        return None
 
     def _bound_names(self, pronoun: Token) -> frozenset[int]:
         """Clusters named after a subject pronoun in the clause it governs. "He has declared
