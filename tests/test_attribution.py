@@ -265,6 +265,32 @@ def test_colon_quote_takes_the_subject_of_the_verb_the_colon_closes(vocab: Vocab
     assert said(doc) == [Said("It works.", "Lopez", "Lopez", "PERSON", None, "colon")]
 
 
+def test_colon_hung_off_an_object_still_closes_the_subjects_verb(vocab: Vocab) -> None:
+    text = 'Mayor Ann Cole delivered a warning to Lopez: "Pay the fine."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Mayor", "NNP", "compound", 2),
+            ("Ann", "NNP", "compound", 2, "PERSON"),
+            ("Cole", "NNP", "nsubj", 3, "PERSON"),
+            ("delivered", "VBD", "ccomp", 10),
+            ("a", "DT", "det", 5),
+            ("warning", "NN", "dobj", 3),
+            ("to", "IN", "prep", 3),
+            ("Lopez", "NNP", "pobj", 6, "PERSON"),
+            (":", ":", "punct", 7),
+            ('"', "``", "punct", 10),
+            ("Pay", "VB", "ROOT", 10),
+            ("the", "DT", "det", 12),
+            ("fine", "NN", "dobj", 10),
+            (".", ".", "punct", 10),
+            ('"', "''", "punct", 10),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("Pay the fine.", "Ann Cole")]
+
+
 def test_nominal_subject_right_after_the_quote(vocab: Vocab) -> None:
     # "…," a friend said: the article names nobody, so the speaker keeps its own words.
     text = '"He never gave up," a friend said.'

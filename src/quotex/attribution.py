@@ -923,8 +923,18 @@ def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
         # The verb the colon closes, wherever the parse hung it: "A supporter, X, gave it a
         # whirl on CNN:", "a familiar voice celebrated the attacks on Twitter:".
         verb = view.doc[hi].head
+        # "delivered a blunt message to Trump:" with the colon hung off the last noun.
+        while (
+            not (_is_verb(verb) or verb.lower_ in cue_verb_forms())
+            and verb.head.i != verb.i
+            and start <= verb.head.i < hi
+        ):
+            verb = verb.head
         if start <= verb.i < hi and (_is_verb(verb) or verb.lower_ in cue_verb_forms()):
             subject = _own_subject(verb, view)
+            if subject is not None and _is_speech_noun(subject):
+                # "Clinton's response was:" the owner of the words speaks them.
+                subject = _owner(subject, view) or subject
             if (
                 subject is not None
                 and start <= subject.i < verb.i
