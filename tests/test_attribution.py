@@ -291,6 +291,29 @@ def test_colon_hung_off_an_object_still_closes_the_subjects_verb(vocab: Vocab) -
     assert [(s.quote, s.speaker) for s in said(doc)] == [("Pay the fine.", "Ann Cole")]
 
 
+def test_cue_of_a_when_clause_does_not_introduce_the_main_clauses_quote(vocab: Vocab) -> None:
+    text = 'When Lee objected, Park shot back: "Nonsense."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("When", "WRB", "advmod", 2),
+            ("Lee", "NNP", "nsubj", 2, "PERSON"),
+            ("objected", "VBD", "advcl", 5),
+            (",", ",", "punct", 5),
+            ("Park", "NNP", "nsubj", 5, "PERSON"),
+            ("shot", "VBD", "ROOT", 5),
+            ("back", "RB", "advmod", 5),
+            (":", ":", "punct", 5),
+            ('"', "``", "punct", 9),
+            ("Nonsense", "NN", "dep", 5),
+            (".", ".", "punct", 9),
+            ('"', "''", "punct", 9),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("Nonsense.", "Park")]
+
+
 def test_nominal_subject_right_after_the_quote(vocab: Vocab) -> None:
     # "…," a friend said: the article names nobody, so the speaker keeps its own words.
     text = '"He never gave up," a friend said.'

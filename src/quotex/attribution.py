@@ -757,7 +757,7 @@ def _before(view: _DocView, q: int) -> _Found | None:
         token = doc[i]
         if token.text in _SENTENCE_END:
             break
-        if is_cue(token):
+        if is_cue(token) and not _in_subordinate_clause(token):
             speaker = _subject(token, view)
             if (
                 speaker is None
@@ -784,6 +784,22 @@ def _before(view: _DocView, q: int) -> _Found | None:
     if doc[hi - 1].text == ",":
         return _verb_before(view, lo, hi - 1)
     return None
+
+
+def _in_subordinate_clause(verb: Token) -> bool:
+    """A verb that heads a "when"/"after"/"as" clause: "When Trump suggested …, Rubio fired
+    back: "…"" reports what Trump suggested, not the quote after the main clause."""
+    # "As Michael Dell put it, "…"" is the reporting clause itself, and so is a clause after
+    # its main verb: "She had a great line when she said, "…"".
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i > verb.i
+        and any(
+            (child.dep_ == "mark" and child.lower_ != "as")
+            or (child.dep_ == "advmod" and child.lower_ in ("when", "whenever", "while", "once"))
+            for child in verb.children
+        )
+    )
 
 
 def _verb_before(view: _DocView, lo: int, hi: int) -> _Found | None:
