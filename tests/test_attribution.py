@@ -780,6 +780,22 @@ def test_signature_line_on_the_next_line(vocab: Vocab, end_mark: str) -> None:
     ]
 
 
+def test_signature_with_the_dash_glued_to_the_name(vocab: Vocab) -> None:
+    text = '"We will not back down."\n-Jo Sanders, Vermont.'
+    rows = [
+        *signature_rows(".")[:9],
+        ("-Jo", "NNP", "compound", 10),
+        ("Sanders", "NNP", "ROOT", 10),
+        (",", ",", "punct", 10),
+        ("Vermont", "NNP", "appos", 10, "GPE"),
+        (".", ".", "punct", 10),
+    ]
+    doc = make_doc(vocab, text, rows)
+    assert [(s.quote, s.speaker, s.mention) for s in said(doc)] == [
+        ("We will not back down.", "Jo Sanders", "Jo Sanders")
+    ]
+
+
 def test_each_name_and_colon_speaks_its_own_quote(vocab: Vocab) -> None:
     text = 'Lopez: "We won." Park: "We lost."'
     doc = make_doc(

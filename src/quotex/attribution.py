@@ -724,9 +724,15 @@ def _signature_line(view: _DocView, q: int) -> _Found | None:
     if para + 1 >= len(view.para_bounds):
         return None
     lo, hi = _paragraph_tokens(view, para + 1)
-    if hi - lo > 12 or view.doc[lo].text not in DASHES:
+    if hi - lo > 12 or hi <= lo:
         return None
-    speaker = _first_name_like(view, lo + 1, hi)
+    first = view.doc[lo].text
+    if first in DASHES:
+        lo += 1
+    elif not (first[:1] in "-–—" and first[1:2].isupper()):
+        # "-Michelle Marks, Philadelphia.": the tokenizer keeps a dash glued to the name.
+        return None
+    speaker = _first_name_like(view, lo, hi)
     return _Found(speaker, None, "dash") if speaker is not None else None
 
 

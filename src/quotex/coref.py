@@ -394,8 +394,13 @@ class Resolver:
         first = span_start
         while first < token.i and self.doc[first].lower_ in ("the", "a", "an"):
             first += 1
-        # The article's own spelling, so "46-year-old" keeps its hyphens.
+        # The article's own spelling, so "46-year-old" keeps its hyphens, without the dash
+        # of a signature glued to the name ("-Michelle Marks").
         phrase = self.doc[first:span_end].text
+        if first == span_start and phrase[:1] in "-–—":
+            stripped = phrase.lstrip("-–—")
+            start_char += len(phrase) - len(stripped)
+            phrase = stripped
         definite = any(t.lower_ in ("the", "this", "that") for t in self.doc[span_start : token.i])
         singular = lower[:-1] if lower.endswith("s") else lower
         if lower in self.org_nouns:
