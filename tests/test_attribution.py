@@ -314,6 +314,44 @@ def test_cue_of_a_when_clause_does_not_introduce_the_main_clauses_quote(vocab: V
     assert [(s.quote, s.speaker) for s in said(doc)] == [("Nonsense.", "Park")]
 
 
+def test_name_the_parse_made_a_compound_of_the_verb_after_a_quote(vocab: Vocab) -> None:
+    text = '"Go home," Lee barked.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 1),
+            ("Go", "VB", "ccomp", 6),
+            ("home", "RB", "advmod", 1),
+            (",", ",", "punct", 1),
+            ('"', "''", "punct", 1),
+            ("Lee", "NNP", "compound", 6),
+            ("barked", "VBN", "ROOT", 6),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("Go home,", "Lee")]
+
+
+def test_name_tagged_as_a_title_after_an_inverted_cue(vocab: Vocab) -> None:
+    text = '"We lost," writes Prager.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 2),
+            ("We", "PRP", "nsubj", 2),
+            ("lost", "VBD", "ccomp", 5),
+            (",", ",", "punct", 5),
+            ('"', "''", "punct", 5),
+            ("writes", "VBZ", "ROOT", 5),
+            ("Prager", "NNP", "nsubj", 5, "WORK_OF_ART"),
+            (".", ".", "punct", 5),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("We lost,", "Prager")]
+
+
 def test_nominal_subject_right_after_the_quote(vocab: Vocab) -> None:
     # "…," a friend said: the article names nobody, so the speaker keeps its own words.
     text = '"He never gave up," a friend said.'

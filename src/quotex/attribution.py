@@ -148,7 +148,9 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
     or an organisation. Keeps "a database" or "31%" from being reported as speakers."""
     if is_age_noun(token):
         return view.outside(token.i)
-    if token.dep_ == "expl" or not view.outside(token.i) or token.ent_type_ in _NOT_SPEAKERS:
+    if token.dep_ == "expl" or not view.outside(token.i):
+        return False
+    if token.ent_type_ in _NOT_SPEAKERS and not _misread_name(token):
         return False
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.tag_ in ("NNP", "NNPS"):
         return True
@@ -184,6 +186,19 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
     if lower in document_nouns():
         return True
     return singular.endswith(_AGENT_SUFFIXES) or lower.endswith(_AGENT_SUFFIXES)
+
+
+def _misread_name(token: Token) -> bool:
+    """A one-word "title" that is the subject of a cue: in "…," writes Prager the model tags
+    the name WORK_OF_ART."""
+    return (
+        token.ent_type_ == "WORK_OF_ART"
+        and token.tag_ == "NNP"
+        and token.dep_ == "nsubj"
+        and is_cue(token.head)
+        and token.ent_iob_ == "B"
+        and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    )
 
 
 def _nominal(token: Token, view: _DocView) -> bool:
@@ -567,6 +582,9 @@ def _after(view: _DocView, q: int) -> _Found | None:
             break
         if _is_verb(token) and token.tag_ != "VBG":
             subject = _own_subject(token, view)
+            if subject is None and i > lo and _glued_name(doc[i - 1], token):
+                # "…," Trump barked: the parse made the name a compound of the verb.
+                subject = doc[i - 1]
             inverted = subject is not None and i <= lo + 1 and subject.i > i
             if (
                 subject is not None
@@ -581,6 +599,14 @@ def _after(view: _DocView, q: int) -> _Found | None:
                     return _Found(follower, (i, i + 1), "after-verb")
             break
     return _noun_tagged_cue(view, lo, hi)
+
+
+def _glued_name(token: Token, verb: Token) -> bool:
+    return (
+        token.dep_ == "compound"
+        and token.head.i == verb.i
+        and (token.tag_ in ("NNP", "NNPS") or token.ent_type_ == "PERSON")
+    )
 
 
 def _has_own_object(
