@@ -208,20 +208,17 @@ class _Words:
     text: list[str]
     tag: list[str]
     lower: list[str]
-    line_break_after: list[bool]
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
-        text: list[str] = []
-        tag: list[str] = []
-        lower: list[str] = []
-        breaks: list[bool] = []
-        for token in doc:
-            text.append(token.text)
-            tag.append(token.tag_)
-            lower.append(token.lower_)
-            breaks.append("\n" in token.whitespace_)
-        return cls(text, tag, lower, breaks)
+        from spacy.attrs import LOWER, ORTH, TAG
+
+        # Columns of hashes, looked up in the string store: no Token object is built.
+        if len(doc) == 0:
+            return cls([], [], [])
+        strings = doc.vocab.strings
+        columns = doc.to_array([ORTH, TAG, LOWER]).T.tolist()
+        return cls(*([strings[h] for h in column] for column in columns))
 
 
 @dataclass(slots=True)
@@ -278,7 +275,6 @@ def _unlabelled_people(words: _Words, known: list[_Raw]) -> list[_Raw]:
             and end not in covered
             and tags[end] == "NNP"
             and texts[end][:1].isupper()
-            and not words.line_break_after[end - 1]
         ):
             end += 1
         if 2 <= end - i <= 4:
