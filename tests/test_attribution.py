@@ -1184,6 +1184,49 @@ def test_partial_quote_after_a_paraphrase_is_its_source(vocab: Vocab, between: i
         assert result == [Said("stop the war.", None, None, None, None)]
 
 
+def test_cue_inside_a_named_reporters_words_is_the_reporters(vocab: Vocab) -> None:
+    text = 'Lopez said the executives were calling "every hour".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("said", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("executives", "NNS", "nsubj", 5),
+            ("were", "VBD", "aux", 5),
+            ("calling", "VBG", "ccomp", 1),
+            ('"', "``", "punct", 8),
+            ("every", "DT", "det", 8),
+            ("hour", "NN", "npadvmod", 5),
+            ('"', "''", "punct", 8),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert said(doc) == [Said("every hour", "Lopez", "Lopez", "PERSON", "said", "syntax")]
+
+
+def test_named_person_quoted_inside_a_report_keeps_the_words(vocab: Vocab) -> None:
+    text = 'Lopez said Park called him "a liar".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("said", "VBD", "ROOT", 1),
+            ("Park", "NNP", "nsubj", 3, "PERSON"),
+            ("called", "VBD", "ccomp", 1),
+            ("him", "PRP", "nsubj", 7),
+            ('"', "``", "punct", 7),
+            ("a", "DT", "det", 7),
+            ("liar", "NN", "oprd", 3),
+            ('"', "''", "punct", 7),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("a liar", "Park", "called")]
+
+
 def test_two_partial_quotes_in_one_sentence(vocab: Vocab) -> None:
     text = 'Lopez said the plan was "a disaster" and "a waste."'
     doc = make_doc(
