@@ -352,6 +352,28 @@ def test_name_tagged_as_a_title_after_an_inverted_cue(vocab: Vocab) -> None:
     assert [(s.quote, s.speaker) for s in said(doc)] == [("We lost,", "Prager")]
 
 
+def test_dateline_parsed_as_a_second_subject_is_not_the_speaker(vocab: Vocab) -> None:
+    text = 'Lagos – Cole said: "We are ready."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lagos", "NNP", "nsubj", 3, "GPE"),
+            ("–", ":", "punct", 0),
+            ("Cole", "NNP", "nsubj", 3, "PERSON"),
+            ("said", "VBD", "ROOT", 3),
+            (":", ":", "punct", 3),
+            ('"', "``", "punct", 7),
+            ("We", "PRP", "nsubj", 7),
+            ("are", "VBP", "ccomp", 3),
+            ("ready", "JJ", "acomp", 7),
+            (".", ".", "punct", 7),
+            ('"', "''", "punct", 7),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("We are ready.", "Cole")]
+
+
 def test_nominal_subject_right_after_the_quote(vocab: Vocab) -> None:
     # "…," a friend said: the article names nobody, so the speaker keeps its own words.
     text = '"He never gave up," a friend said.'

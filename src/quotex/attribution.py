@@ -211,9 +211,14 @@ def _nominal(token: Token, view: _DocView) -> bool:
 
 
 def _own_subject(verb: Token, view: _DocView) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and view.outside(child.i):
-            return after_dash_aside(child)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and view.outside(c.i)]
+    if len(subjects) > 1:
+        # "Washington (AFP) – Clinton has taken …": a dateline parsed as a second subject; the
+        # subject next to the verb is the real one.
+        before = [c for c in subjects if c.i < verb.i]
+        return after_dash_aside(before[-1] if before else subjects[0])
+    if subjects:
+        return after_dash_aside(subjects[0])
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
