@@ -374,6 +374,32 @@ def test_dateline_parsed_as_a_second_subject_is_not_the_speaker(vocab: Vocab) ->
     assert [(s.quote, s.speaker) for s in said(doc)] == [("We are ready.", "Cole")]
 
 
+def test_name_after_a_long_title_is_the_subject(vocab: Vocab) -> None:
+    text = 'Acme Vice President for sales and marketing Jo Park said "We grew."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Acme", "NNP", "compound", 2),
+            ("Vice", "NNP", "compound", 2),
+            ("President", "NNP", "nsubj", 9),
+            ("for", "IN", "prep", 2),
+            ("sales", "NNS", "pobj", 3),
+            ("and", "CC", "cc", 2),
+            ("marketing", "NN", "compound", 8),
+            ("Jo", "NNP", "compound", 8, "PERSON"),
+            ("Park", "NNP", "conj", 2, "PERSON"),
+            ("said", "VBD", "ROOT", 9),
+            ('"', "``", "punct", 12),
+            ("We", "PRP", "nsubj", 12),
+            ("grew", "VBD", "ccomp", 9),
+            (".", ".", "punct", 12),
+            ('"', "''", "punct", 12),
+        ],
+    )
+    assert said(doc) == [Said("We grew.", "Jo Park", "Jo Park", "PERSON", "said", "syntax")]
+
+
 def test_nominal_subject_right_after_the_quote(vocab: Vocab) -> None:
     # "…," a friend said: the article names nobody, so the speaker keeps its own words.
     text = '"He never gave up," a friend said.'

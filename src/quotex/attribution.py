@@ -218,13 +218,29 @@ def _own_subject(verb: Token, view: _DocView) -> Token | None:
         before = [c for c in subjects if c.i < verb.i]
         return after_dash_aside(before[-1] if before else subjects[0])
     if subjects:
-        return after_dash_aside(subjects[0])
+        return _named_in_title(after_dash_aside(subjects[0]), verb)
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
     return None
+
+
+def _named_in_title(subject: Token, verb: Token) -> Token:
+    """ "Sirius XM Vice President for news and talk Dave Gorab called": the parse takes the
+    title for the subject and the name for its conjunct. A person named right before the verb
+    under a subject that is no entity is the subject."""
+    if subject.ent_type_ or subject.tag_ not in ("NNP", "NN"):
+        return subject
+    for child in subject.rights:
+        if (
+            child.dep_ in ("conj", "appos")
+            and child.ent_type_ == "PERSON"
+            and child.right_edge.i == verb.i - 1
+        ):
+            return child
+    return subject
 
 
 # What comes right before an inverted cue: "…," said Fomin / "…" said the statement.
