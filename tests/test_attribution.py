@@ -1066,6 +1066,36 @@ def test_bare_quote_paragraph_after_an_attributed_one(vocab: Vocab) -> None:
     ]
 
 
+def test_sentence_after_the_last_quote_introduces_a_new_speaker(vocab: Vocab) -> None:
+    text = '"We stay," said Lopez. But Park was firm.\n"We go."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 2),
+            ("We", "PRP", "nsubj", 2),
+            ("stay", "VBP", "ccomp", 5),
+            (",", ",", "punct", 5),
+            ('"', "''", "punct", 5),
+            ("said", "VBD", "ROOT", 5),
+            ("Lopez", "NNP", "nsubj", 5, "PERSON"),
+            (".", ".", "punct", 5),
+            ("But", "CC", "cc", 10),
+            ("Park", "NNP", "nsubj", 10, "PERSON"),
+            ("was", "VBD", "ROOT", 10),
+            ("firm", "JJ", "acomp", 10),
+            (".", ".", "punct", 10),
+            (*NL, 12),
+            ('"', "``", "punct", 16),
+            ("We", "PRP", "nsubj", 16),
+            ("go", "VBP", "ROOT", 16),
+            (".", ".", "punct", 16),
+            ('"', "''", "punct", 16),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("We stay,", "Lopez"), ("We go.", "Park")]
+
+
 def test_unattributed_speech_is_kept_without_a_speaker(vocab: Vocab) -> None:
     text = '"Nobody knows what happens next."'
     doc = make_doc(

@@ -1190,6 +1190,20 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
         ):
             attribution = _attribution(view, resolver, span, found)
         elif (
+            not split
+            and previous_span is not None
+            and not previous_span.continues
+            and previous_span.close_mark is not None
+            and _continues(view, previous_span, span)
+            and (intro := _introduced(view, q)) is not None
+            and intro.speaker is not None
+            and view.outside(intro.speaker.i)
+            and intro.speaker.idx > previous_span.close_mark
+        ):
+            # "…," said Lopez. Park disagreed. ⏎ "…": the sentence after the last quote
+            # introduces a new speaker.
+            attribution = _attribution(view, resolver, span, intro)
+        elif (
             previous is not None
             and previous_span is not None
             and (split or _continues(view, previous_span, span))
