@@ -1305,6 +1305,32 @@ def test_named_person_quoted_inside_a_report_keeps_the_words(vocab: Vocab) -> No
     assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("a liar", "Park", "called")]
 
 
+def test_cue_borrowing_a_subject_inside_a_named_report_is_the_reporters(vocab: Vocab) -> None:
+    text = 'Lee wrote the agents knew it, saying, "We were ready."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lee", "NNP", "nsubj", 1, "PERSON"),
+            ("wrote", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("agents", "NNS", "nsubj", 4),
+            ("knew", "VBD", "ccomp", 1),
+            ("it", "PRP", "dobj", 4),
+            (",", ",", "punct", 4),
+            ("saying", "VBG", "advcl", 4),
+            (",", ",", "punct", 7),
+            ('"', "``", "punct", 11),
+            ("We", "PRP", "nsubj", 11),
+            ("were", "VBD", "ccomp", 7),
+            ("ready", "JJ", "acomp", 11),
+            (".", ".", "punct", 11),
+            ('"', "''", "punct", 11),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("We were ready.", "Lee", "saying")]
+
+
 def test_two_partial_quotes_in_one_sentence(vocab: Vocab) -> None:
     text = 'Lopez said the plan was "a disaster" and "a waste."'
     doc = make_doc(

@@ -362,7 +362,7 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
             if speaker is not None:
                 return (
                     _outermost_report(view, chain, head, speaker)
-                    or _reporter_of_report(view, chain, head, speaker)
+                    or _reporter_of_report(view, head, speaker)
                     or _Found(speaker, (head.i, head.i + 1), "syntax")
                 )
     # A parenthetical cue anywhere on the chain (Cost estimates, he added, were "…"), and a
@@ -433,9 +433,7 @@ def _outermost_report(
     return found
 
 
-def _reporter_of_report(
-    view: _DocView, chain: list[tuple[Token, Token]], cue: Token, speaker: Token
-) -> _Found | None:
+def _reporter_of_report(view: _DocView, cue: Token, speaker: Token) -> _Found | None:
     """Trump said Fox executives were calling "every 15 minutes": a cue inside what a named
     person or organisation reports gives its words to that reporter, unless its own subject
     is a person or a pronoun ("Trump said Cruz called him "a liar"" stays Cruz's)."""
@@ -834,6 +832,12 @@ def _before(view: _DocView, q: int) -> _Found | None:
             break
         if is_cue(token) and not _in_subordinate_clause(token):
             speaker = _subject(token, view)
+            if speaker is not None and speaker.head.i != token.i:
+                # Byrne wrote the agents knew to brace, saying, "…": the subject was borrowed
+                # from a verb inside what Byrne reports.
+                reported = _reporter_of_report(view, speaker.head, speaker)
+                if reported is not None:
+                    return _Found(reported.speaker, (i, i + 1), rule)
             if (
                 speaker is None
                 and token.tag_ in ("VBD", "VBZ")
