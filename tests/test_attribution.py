@@ -504,10 +504,11 @@ def test_verb_with_its_own_object_after_a_quote_starts_a_new_sentence(vocab: Voc
     ]
 
 
+@pytest.mark.parametrize("end_mark", [".", "!"], ids=["full-stop", "exclamation"])
 def test_cue_of_a_new_sentence_with_its_own_object_does_not_take_the_quote(
-    vocab: Vocab,
+    vocab: Vocab, end_mark: str
 ) -> None:
-    text = '"Keep going," Park said. "We are close." He noted the weather.'
+    text = f'"Keep going," Park said. "We are close{end_mark}" He noted the weather.'
     doc = make_doc(
         vocab,
         text,
@@ -524,7 +525,7 @@ def test_cue_of_a_new_sentence_with_its_own_object_does_not_take_the_quote(
             ("We", "PRP", "nsubj", 10),
             ("are", "VBP", "ROOT", 10),
             ("close", "JJ", "acomp", 10),
-            (".", ".", "punct", 10),
+            (end_mark, ".", "punct", 10),
             ('"', "''", "punct", 10),
             ("He", "PRP", "nsubj", 15),
             ("noted", "VBD", "ROOT", 15),
@@ -536,7 +537,7 @@ def test_cue_of_a_new_sentence_with_its_own_object_does_not_take_the_quote(
     # The second part carries on Park's speech; "noted" reports the weather, not the quote.
     assert [(s.quote, s.mention, s.cue) for s in said(doc)] == [
         ("Keep going,", "Park", "said"),
-        ("We are close.", "Park", None),
+        (f"We are close{end_mark}", "Park", None),
     ]
 
 

@@ -585,7 +585,7 @@ def _after(view: _DocView, q: int) -> _Found | None:
         if signed is not None:
             return _Found(signed, None, "dash")
     speaker: Token | None
-    ends_sentence = doc[view.token_ranges[q][1] - 1].text == "."
+    ends_sentence = doc[view.token_ranges[q][1] - 1].text in _SENTENCE_END
     for i in range(lo, hi):
         token = doc[i]
         if token.text in _SENTENCE_END and i > lo:
