@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from quotex.coref import DASHES, Resolver, after_dash_aside, is_age_noun
+from quotex.coref import DASH_CHARS, DASHES, Resolver, after_dash_aside, is_age_noun
 from quotex.entities import EntityIndex
 from quotex.quotes import QuoteSpan, paragraphs
 from quotex.records import Label
@@ -216,7 +216,7 @@ def _own_subject(verb: Token, view: _DocView) -> Token | None:
         # "Washington (AFP) – Clinton has taken …": a dateline parsed as a second subject; the
         # subject next to the verb is the real one.
         before = [c for c in subjects if c.i < verb.i]
-        return after_dash_aside(before[-1] if before else subjects[0])
+        subjects = before[-1:] or subjects[:1]
     if subjects:
         return _named_in_title(after_dash_aside(subjects[0]), verb)
     for child in verb.children:
@@ -594,7 +594,7 @@ def _after(view: _DocView, q: int) -> _Found | None:
             if (
                 ends_sentence
                 and token.lower_ not in _LISTENER_VERBS
-                and _has_own_object(token, view, ("dobj",))
+                and _has_own_object(token, view, _DIRECT_OBJECT)
             ):
                 # "…." She noted a rally on Saturday: a new sentence that reports something
                 # else, not the quote before it. "…." He said payments froze still reports it.
@@ -650,20 +650,17 @@ def _glued_name(token: Token, verb: Token) -> bool:
     )
 
 
-def _has_own_object(
-    verb: Token, view: _DocView, deps: frozenset[str] | tuple[str, ...] | None = None
-) -> bool:
+_OWN_OBJECTS = frozenset({"dobj", "attr", "acomp", "xcomp", "ccomp", "oprd"})
+_DIRECT_OBJECT = frozenset({"dobj"})
+
+
+def _has_own_object(verb: Token, view: _DocView, deps: frozenset[str] = _OWN_OBJECTS) -> bool:
     """Whether a verb after a quote has an object or complement of its own, outside the quote:
     "…" Her critics cited it / Others paid tribute start a sentence; "…," Hannity pressed
     reports the quote."""
-    wanted = _OWN_OBJECTS if deps is None else deps
     return any(
-        child.i > verb.i and view.outside(child.i) and child.dep_ in wanted
-        for child in verb.children
+        child.i > verb.i and view.outside(child.i) and child.dep_ in deps for child in verb.children
     )
-
-
-_OWN_OBJECTS = frozenset({"dobj", "attr", "acomp", "xcomp", "ccomp", "oprd"})
 
 
 def _noun_tagged_cue(view: _DocView, lo: int, hi: int) -> _Found | None:
@@ -796,7 +793,7 @@ def _signature_line(view: _DocView, q: int) -> _Found | None:
     first = view.doc[lo].text
     if first in DASHES:
         lo += 1
-    elif not (first[:1] in "-–—" and first[1:2].isupper()):
+    elif not (first[:1] in DASH_CHARS and first[1:2].isupper()):
         # "-Michelle Marks, Philadelphia.": the tokenizer keeps a dash glued to the name.
         return None
     speaker = _first_name_like(view, lo, hi)

@@ -37,6 +37,8 @@ _TOPIC_CAP = 5
 _GENDER_WINDOW = 20
 #: Dash tokens: a signature ("— Jane Doe") and a break that a noun phrase never crosses.
 DASHES = frozenset({"—", "–", "--", "-"})
+#: The characters those are made of, for a dash glued to a word ("-Michelle").
+DASH_CHARS = "-–—"
 _PHRASE_BREAKS = DASHES | {":", ";"}
 _ASIDE_BREAKS = DASHES | {";", "("}
 
@@ -397,8 +399,8 @@ class Resolver:
         # The article's own spelling, so "46-year-old" keeps its hyphens, without the dash
         # of a signature glued to the name ("-Michelle Marks").
         phrase = self.doc[first:span_end].text
-        if first == span_start and phrase[:1] in "-–—":
-            stripped = phrase.lstrip("-–—")
+        if first == span_start and phrase[:1] in DASH_CHARS:
+            stripped = phrase.lstrip(DASH_CHARS)
             start_char += len(phrase) - len(stripped)
             phrase = stripped
         definite = any(t.lower_ in ("the", "this", "that") for t in self.doc[span_start : token.i])
