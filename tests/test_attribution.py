@@ -468,36 +468,38 @@ def test_any_verb_right_after_the_quote_reports_it(vocab: Vocab) -> None:
     assert said(doc) == [Said("Why now?", "Lopez", "Lopez", "PERSON", "frowned", "after-verb")]
 
 
-# --- cue before the quote ------------------------------------------------------------------
+def two_parts_then(end_mark: str, sentence: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """``"Keep going," Park said. "We are close<end_mark>"`` and then ``sentence``, whose rows
+    count their heads from its own start."""
+    return [
+        ('"', "``", "punct", 6),
+        ("Keep", "VB", "ccomp", 6),
+        ("going", "VBG", "xcomp", 1),
+        (",", ",", "punct", 6),
+        ('"', "''", "punct", 6),
+        ("Park", "NNP", "nsubj", 6, "PERSON"),
+        ("said", "VBD", "ROOT", 6),
+        (".", ".", "punct", 6),
+        ('"', "``", "punct", 10),
+        ("We", "PRP", "nsubj", 10),
+        ("are", "VBP", "ROOT", 10),
+        ("close", "JJ", "acomp", 10),
+        (end_mark, ".", "punct", 10),
+        ('"', "''", "punct", 10),
+        *shifted(sentence, 14),
+    ]
 
 
 def test_verb_with_its_own_object_after_a_quote_starts_a_new_sentence(vocab: Vocab) -> None:
     text = '"Keep going," Park said. "We are close." Fans waved the flags.'
-    doc = make_doc(
-        vocab,
-        text,
-        [
-            ('"', "``", "punct", 6),
-            ("Keep", "VB", "ccomp", 6),
-            ("going", "VBG", "xcomp", 1),
-            (",", ",", "punct", 6),
-            ('"', "''", "punct", 6),
-            ("Park", "NNP", "nsubj", 6, "PERSON"),
-            ("said", "VBD", "ROOT", 6),
-            (".", ".", "punct", 6),
-            ('"', "``", "punct", 10),
-            ("We", "PRP", "nsubj", 10),
-            ("are", "VBP", "ROOT", 10),
-            ("close", "JJ", "acomp", 10),
-            (".", ".", "punct", 10),
-            ('"', "''", "punct", 10),
-            ("Fans", "NNS", "nsubj", 15),
-            ("waved", "VBD", "ROOT", 15),
-            ("the", "DT", "det", 17),
-            ("flags", "NNS", "dobj", 15),
-            (".", ".", "punct", 15),
-        ],
-    )
+    rows = [
+        ("Fans", "NNS", "nsubj", 1),
+        ("waved", "VBD", "ROOT", 1),
+        ("the", "DT", "det", 3),
+        ("flags", "NNS", "dobj", 1),
+        (".", ".", "punct", 1),
+    ]
+    doc = make_doc(vocab, text, two_parts_then(".", rows))
     assert [(s.quote, s.speaker) for s in said(doc)] == [
         ("Keep going,", "Park"),
         ("We are close.", "Park"),
@@ -509,36 +511,22 @@ def test_cue_of_a_new_sentence_with_its_own_object_does_not_take_the_quote(
     vocab: Vocab, end_mark: str
 ) -> None:
     text = f'"Keep going," Park said. "We are close{end_mark}" He noted the weather.'
-    doc = make_doc(
-        vocab,
-        text,
-        [
-            ('"', "``", "punct", 6),
-            ("Keep", "VB", "ccomp", 6),
-            ("going", "VBG", "xcomp", 1),
-            (",", ",", "punct", 6),
-            ('"', "''", "punct", 6),
-            ("Park", "NNP", "nsubj", 6, "PERSON"),
-            ("said", "VBD", "ROOT", 6),
-            (".", ".", "punct", 6),
-            ('"', "``", "punct", 10),
-            ("We", "PRP", "nsubj", 10),
-            ("are", "VBP", "ROOT", 10),
-            ("close", "JJ", "acomp", 10),
-            (end_mark, ".", "punct", 10),
-            ('"', "''", "punct", 10),
-            ("He", "PRP", "nsubj", 15),
-            ("noted", "VBD", "ROOT", 15),
-            ("the", "DT", "det", 17),
-            ("weather", "NN", "dobj", 15),
-            (".", ".", "punct", 15),
-        ],
-    )
+    rows = [
+        ("He", "PRP", "nsubj", 1),
+        ("noted", "VBD", "ROOT", 1),
+        ("the", "DT", "det", 3),
+        ("weather", "NN", "dobj", 1),
+        (".", ".", "punct", 1),
+    ]
+    doc = make_doc(vocab, text, two_parts_then(end_mark, rows))
     # The second part carries on Park's speech; "noted" reports the weather, not the quote.
     assert [(s.quote, s.mention, s.cue) for s in said(doc)] == [
         ("Keep going,", "Park", "said"),
         (f"We are close{end_mark}", "Park", None),
     ]
+
+
+# --- cue before the quote ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("mark", [":", ","], ids=["colon", "comma"])
