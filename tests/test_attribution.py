@@ -929,6 +929,43 @@ def test_headline_label_before_a_colon_is_not_a_source(vocab: Vocab) -> None:
     assert all(s.speaker != "Update" and s.rule != "headline" for s in said(doc))
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [(("no", "DT"), "Maria Lopez"), (("fewer", "JJR"), None)],
+    ids=["body-repeats-the-words", "body-says-something-else"],
+)
+def test_headline_quote_repeated_in_the_body_is_the_bodys_speakers(
+    vocab: Vocab, body: tuple[str, str], expected: str | None
+) -> None:
+    word, tag = body
+    text = f"Talk of 'no new taxes'\n\"There will be {word} new taxes,\" Maria Lopez said."
+    rows = [
+        ("Talk", "NN", "ROOT", 0),
+        ("of", "IN", "prep", 0),
+        ("'", "``", "punct", 5),
+        ("no", "DT", "det", 5),
+        ("new", "JJ", "amod", 5),
+        ("taxes", "NNS", "pobj", 1),
+        ("'", "''", "punct", 5),
+        (*NL, 6),
+        ('"', "``", "punct", 19),
+        ("There", "EX", "expl", 11),
+        ("will", "MD", "aux", 11),
+        ("be", "VB", "ccomp", 19),
+        (word, tag, "amod", 14),
+        ("new", "JJ", "amod", 14),
+        ("taxes", "NNS", "attr", 11),
+        (",", ",", "punct", 19),
+        ('"', "''", "punct", 19),
+        ("Maria", "NNP", "compound", 18, "PERSON"),
+        ("Lopez", "NNP", "nsubj", 19, "PERSON"),
+        ("said", "VBD", "ROOT", 19),
+        (".", ".", "punct", 19),
+    ]
+    headline = said(make_doc(vocab, text, rows))[0]
+    assert (headline.quote, headline.speaker, headline.cue) == ("no new taxes", expected, None)
+
+
 def test_from_name_colon(vocab: Vocab) -> None:
     text = 'From Chairwoman Maria Lopez: "The committee stands united."'
     doc = make_doc(

@@ -1236,7 +1236,51 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
         resolver.note_speaker(attribution.speaker_name)
         previous = attribution if attribution.speaker_name is not None else None
         previous_span = span
+    return _echoes(view, results)
+
+
+#: Punctuation trimmed from the ends of a quoted word when quotes are compared.
+_WORD_EDGES = ".,;:!?\"'“”‘’«»()[]…—–-"
+#: The fewest words a headline quote needs before its repetition in the body says who said it.
+_ECHO_MIN_WORDS = 2
+
+
+def _quote_words(text: str) -> tuple[str, ...]:
+    words = (word.strip(_WORD_EDGES) for word in text.casefold().split())
+    return tuple(word for word in words if word)
+
+
+def _echoes(view: _DocView, results: list[Attribution]) -> list[Attribution]:
+    """A headline quote with no speaker that repeats words the body quotes from a speaker is
+    theirs: 'hundreds of thousands' in the headline echoes "…," Trump said in the story.
+
+    Only the first paragraph: in the body, a repeated phrase is more often a writer's reference
+    back to the words than a new quotation of them.
+    """
+    text = view.text
+    attributed = [
+        (_quote_words(text[a.start : a.end]), a) for a in results if a.speaker_name is not None
+    ]
+    if not attributed:
+        return results
+    for n, a in enumerate(results):
+        if a.speaker_name is not None or view.paragraph_of(a.start) != 0:
+            continue
+        words = _quote_words(text[a.start : a.end])
+        if len(words) < _ECHO_MIN_WORDS:
+            continue
+        source = next((b for other, b in attributed if _contains(other, words)), None)
+        if source is not None:
+            results[n] = replace(
+                source, start=a.start, end=a.end, cue_start=None, cue_end=None, rule="echo"
+            )
     return results
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether ``part`` occurs in ``words`` as a run of consecutive words."""
+    n = len(part)
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1))
 
 
 def _inherit(previous: Attribution, span: QuoteSpan, rule: str) -> Attribution:
