@@ -1122,6 +1122,43 @@ def test_sentence_after_the_last_quote_introduces_a_new_speaker(vocab: Vocab) ->
     assert [(s.quote, s.speaker) for s in said(doc)] == [("We stay,", "Lopez"), ("We go.", "Park")]
 
 
+@pytest.mark.parametrize(
+    ("pronoun", "mention"), [("She", "She"), ("He", "Maria Lopez")], ids=["same-person", "other"]
+)
+def test_inherited_speaker_named_again_between_the_quotes_takes_the_nearer_mention(
+    vocab: Vocab, pronoun: str, mention: str
+) -> None:
+    text = f'"We won," Maria Lopez said. {pronoun} smiled. The band played.\n"The work starts now."'
+    rows = [
+        ('"', "``", "punct", 7),
+        ("We", "PRP", "nsubj", 2),
+        ("won", "VBD", "ccomp", 7),
+        (",", ",", "punct", 7),
+        ('"', "''", "punct", 7),
+        ("Maria", "NNP", "compound", 6, "PERSON"),
+        ("Lopez", "NNP", "nsubj", 7, "PERSON"),
+        ("said", "VBD", "ROOT", 7),
+        (".", ".", "punct", 7),
+        (pronoun, "PRP", "nsubj", 10),
+        ("smiled", "VBD", "ROOT", 10),
+        (".", ".", "punct", 10),
+        ("The", "DT", "det", 13),
+        ("band", "NN", "nsubj", 14),
+        ("played", "VBD", "ROOT", 14),
+        (".", ".", "punct", 14),
+        (*NL, 15),
+        ('"', "``", "punct", 20),
+        ("The", "DT", "det", 19),
+        ("work", "NN", "nsubj", 20),
+        ("starts", "VBZ", "ROOT", 20),
+        ("now", "RB", "advmod", 20),
+        (".", ".", "punct", 20),
+        ('"', "''", "punct", 20),
+    ]
+    doc = make_doc(vocab, text, rows)
+    assert said(doc)[1] == Said("The work starts now.", "Maria Lopez", mention, "PERSON", None)
+
+
 def test_unattributed_speech_is_kept_without_a_speaker(vocab: Vocab) -> None:
     text = '"Nobody knows what happens next."'
     doc = make_doc(

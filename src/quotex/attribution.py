@@ -1211,7 +1211,9 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
         ):
             # "A," she said. "B." The second part is hers unless it names its own speaker;
             # so is a bare quote paragraph after an attributed one.
-            attribution = _inherit(previous, span, "continuation")
+            attribution = _nearer_mention(
+                view, resolver, _inherit(previous, span, "continuation"), previous_span
+            )
         elif found is not None:
             attribution = _attribution(view, resolver, span, found)
         else:
@@ -1225,7 +1227,9 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
                 and previous_span is not None
                 and view.paragraph_of(previous_span.start) == view.paragraph_of(span.start)
             ):
-                attribution = _inherit(previous, span, "same-paragraph")
+                attribution = _nearer_mention(
+                    view, resolver, _inherit(previous, span, "same-paragraph"), previous_span
+                )
             elif (found := _paragraph_reporter(view, q)) is not None:
                 attribution = _attribution(view, resolver, span, found)
         if attribution is None:
@@ -1288,6 +1292,43 @@ def _inherit(previous: Attribution, span: QuoteSpan, rule: str) -> Attribution:
     return replace(
         previous, start=span.start, end=span.end, cue_start=None, cue_end=None, rule=rule
     )
+
+
+def _nearer_mention(
+    view: _DocView, resolver: Resolver, attribution: Attribution, previous: QuoteSpan
+) -> Attribution:
+    """An inherited speaker mentioned again between the two quotes is named by that nearer
+    mention: "…," Clinton said. She called for action. ⏎ "…" → "She"."""
+    doc = view.doc
+    lo = view.token_at(previous.close_mark if previous.close_mark is not None else previous.end)
+    opening = view.token_ranges[view.quote_of[view.token_at(attribution.start)]][0]
+    for i in range(opening - 1, lo, -1):
+        token = doc[i]
+        if token.dep_ != "nsubj" or not view.outside(i):
+            continue
+        if token.lower_ not in _PRONOUN_SPEAKERS and resolver.index.mention_at(i) is None:
+            continue
+        # "he promised that he's staying": the subject of the reporting verb, not its echo.
+        clause = token.head
+        while clause.dep_ == "ccomp" and (outer := _own_subject(clause.head, view)) is not None:
+            if outer.i <= lo or outer.lower_ != token.lower_:
+                break
+            token, clause = outer, clause.head
+        if not _main_clause(clause):
+            # "…," he said, as he sat down: a subject inside the attribution's own asides.
+            continue
+        mention = resolver.resolve(token)
+        if mention.name != attribution.speaker_name:
+            return attribution
+        return replace(attribution, speaker_start=mention.start, speaker_end=mention.end)
+    return attribution
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads its sentence, or a clause coordinated with the one that does."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.head.i == verb.i
 
 
 def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
