@@ -1516,6 +1516,40 @@ def test_instruction_without_an_outer_verb_is_not_its_cue(vocab: Vocab) -> None:
 # --- according to --------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("reporter", "expected"),
+    [
+        ([("the", "DT", "det", 10), ("Herald", "NNP", "nsubj", 11, "ORG")], "Herald"),
+        (
+            [("Jo", "NNP", "compound", 10, "PERSON"), ("Park", "NNP", "nsubj", 11, "PERSON")],
+            "Maria Lopez",
+        ),
+    ],
+    ids=["outlet", "person"],
+)
+def test_outlet_reporting_the_sentence_is_its_source(
+    vocab: Vocab, reporter: list[tuple[object, ...]], expected: str
+) -> None:
+    text = f'Maria Lopez said, "No comment," {reporter[0][0]} {reporter[1][0]} reported.'
+    rows = [
+        ("Maria", "NNP", "compound", 1, "PERSON"),
+        ("Lopez", "NNP", "nsubj", 2, "PERSON"),
+        ("said", "VBD", "ROOT", 2),
+        (",", ",", "punct", 2),
+        ('"', "``", "punct", 6),
+        ("No", "DT", "det", 6),
+        ("comment", "NN", "dobj", 2),
+        (",", ",", "punct", 2),
+        ('"', "''", "punct", 2),
+        *reporter,
+        ("reported", "VBD", "ccomp", 2),
+        (".", ".", "punct", 2),
+    ]
+    assert [(s.quote, s.speaker) for s in said(make_doc(vocab, text, rows))] == [
+        ("No comment,", expected)
+    ]
+
+
 def test_according_to_after_the_quote(vocab: Vocab) -> None:
     text = '"Prices will rise," according to Gazprom.'
     doc = make_doc(

@@ -1108,7 +1108,35 @@ def is_premodifier(view: _DocView, q: int) -> bool:
     return False
 
 
+#: Verb forms of a news outlet's report that closes a sentence: "…," the Times reported.
+_REPORTED = frozenset({"reported", "reports"})
+
+
+def _reported_by(view: _DocView, q: int) -> _Found | None:
+    """A sentence that ends with an outlet's report is that outlet's: in `Trump said "…," the
+    Times reported`, the article quotes the Times, whoever the Times quoted."""
+    doc = view.doc
+    _, last = view.token_ranges[q]
+    end = min(view.sent_end[last - 1], last + _WINDOW)
+    for i in range(last, end):
+        token = doc[i]
+        if token.lower_ not in _REPORTED or not view.outside(i) or _has_own_object(token, view):
+            continue
+        for child in token.children:
+            if (
+                child.dep_ == "nsubj"
+                and view.outside(child.i)
+                and child.ent_type_ != "PERSON"
+                and (child.ent_type_ == "ORG" or child.tag_ == "NNP")
+            ):
+                return _Found(_head_of_name(child), (i, i + 1), "reported")
+    return None
+
+
 def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
+    reported = _reported_by(view, q)
+    if reported is not None:
+        return reported
     layout = _layout(view, span)
     order: tuple[Callable[[_DocView, int], _Found | None], ...]
     if layout == "after":
