@@ -1347,6 +1347,42 @@ def test_cue_inside_a_named_reporters_words_is_the_reporters(vocab: Vocab) -> No
     assert said(doc) == [Said("every hour", "Lopez", "Lopez", "PERSON", "said", "syntax")]
 
 
+@pytest.mark.parametrize(
+    ("opener", "expected"),
+    [("that", "Lopez"), ("after", "unions")],
+    ids=["in-what-she-said", "in-a-subordinate-clause"],
+)
+def test_cue_deep_inside_a_named_reporters_words_is_the_reporters(
+    vocab: Vocab, opener: str, expected: str
+) -> None:
+    text = f'Lopez said {opener} by refusing to say "no deal," the unions chose a strike.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("said", "VBD", "ROOT", 1),
+            (opener, "IN", "mark", 14),
+            ("by", "IN", "prep", 14),
+            ("refusing", "VBG", "pcomp", 3),
+            ("to", "TO", "aux", 6),
+            ("say", "VB", "xcomp", 4),
+            ('"', "``", "punct", 9),
+            ("no", "DT", "det", 9),
+            ("deal", "NN", "dobj", 6),
+            (",", ",", "punct", 14),
+            ('"', "''", "punct", 14),
+            ("the", "DT", "det", 13),
+            ("unions", "NNS", "nsubj", 14),
+            ("chose", "VBD", "ccomp" if opener == "that" else "advcl", 1),
+            ("a", "DT", "det", 16),
+            ("strike", "NN", "dobj", 14),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("no deal,", expected)]
+
+
 def test_named_person_quoted_inside_a_report_keeps_the_words(vocab: Vocab) -> None:
     text = 'Lopez said Park called him "a liar".'
     doc = make_doc(

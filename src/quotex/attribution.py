@@ -436,15 +436,19 @@ def _outermost_report(
 def _reporter_of_report(view: _DocView, cue: Token, speaker: Token) -> _Found | None:
     """Trump said Fox executives were calling "every 15 minutes": a cue inside what a named
     person or organisation reports gives its words to that reporter, unless its own subject
-    is a person or a pronoun ("Trump said Cruz called him "a liar"" stays Cruz's)."""
+    is a person or a pronoun ("Trump said Cruz called him "a liar"" stays Cruz's). The cue
+    may sit deep in the report: Rubio said that by refusing to say "radical Islam", Democrats
+    are …"""
     if speaker.ent_type_ == "PERSON" or speaker.tag_ == "PRP":
         return None
     node = cue
-    for _ in range(3):
-        if node.dep_ != "ccomp" or node.head.i == node.i:
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ in ("advcl", "relcl"):
+            # A subordinate clause ("after a woman told him …") is an event of its own.
             return None
+        reported = node.dep_ == "ccomp"
         node = node.head
-        if is_cue(node) and node.lower_ not in _LISTENER_VERBS:
+        if reported and is_cue(node) and node.lower_ not in _LISTENER_VERBS:
             outer = _own_subject(node, view)
             if outer is not None and outer.ent_type_ in ("PERSON", "ORG") and outer.i < cue.i:
                 return _Found(_head_of_name(outer), (node.i, node.i + 1), "syntax")
