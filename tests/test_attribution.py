@@ -1383,6 +1383,30 @@ def test_cue_deep_inside_a_named_reporters_words_is_the_reporters(
     assert [(s.quote, s.speaker) for s in said(doc)] == [("no deal,", expected)]
 
 
+def test_thing_as_the_cues_subject_gives_the_words_to_the_source_reporting_it(
+    vocab: Vocab,
+) -> None:
+    text = 'A source said the records suggested "a breach".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("A", "DT", "det", 1),
+            ("source", "NN", "nsubj", 2),
+            ("said", "VBD", "ROOT", 2),
+            ("the", "DT", "det", 4),
+            ("records", "NNS", "nsubj", 5),
+            ("suggested", "VBD", "ccomp", 2),
+            ('"', "``", "punct", 8),
+            ("a", "DT", "det", 8),
+            ("breach", "NN", "dobj", 5),
+            ('"', "''", "punct", 8),
+            (".", ".", "punct", 2),
+        ],
+    )
+    assert [(s.quote, s.mention, s.cue) for s in said(doc)] == [("a breach", "A source", "said")]
+
+
 def test_named_person_quoted_inside_a_report_keeps_the_words(vocab: Vocab) -> None:
     text = 'Lopez said Park called him "a liar".'
     doc = make_doc(

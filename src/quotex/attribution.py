@@ -450,7 +450,13 @@ def _reporter_of_report(view: _DocView, cue: Token, speaker: Token) -> _Found | 
         node = node.head
         if reported and is_cue(node) and node.lower_ not in _LISTENER_VERBS:
             outer = _own_subject(node, view)
-            if outer is not None and outer.ent_type_ in ("PERSON", "ORG") and outer.i < cue.i:
+            if outer is None or outer.i >= cue.i:
+                continue
+            if outer.ent_type_ in ("PERSON", "ORG") or (
+                # "a source said the areas hacked suggested "…"": a thing cannot speak, so
+                # any source that reports it is the one speaking.
+                not plausible_speaker(speaker, view) and plausible_speaker(outer, view)
+            ):
                 return _Found(_head_of_name(outer), (node.i, node.i + 1), "syntax")
     return None
 
