@@ -966,6 +966,29 @@ def test_headline_quote_repeated_in_the_body_is_the_bodys_speakers(
     assert (headline.quote, headline.speaker, headline.cue) == ("no new taxes", expected, None)
 
 
+def test_name_before_a_colon_glued_to_a_parenthesis(vocab: Vocab) -> None:
+    text = 'Jo Doe (R-Ohio): "Why wait?"'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Jo", "NNP", "compound", 1, "PERSON"),
+            ("Doe", "NNP", "ROOT", 1, "PERSON"),
+            ("(", "-LRB-", "punct", 1),
+            ("R", "NNP", "compound", 5),
+            ("-", "HYPH", "punct", 5),
+            ("Ohio", "NNP", "appos", 1, "GPE"),
+            ("):", ":", "punct", 1),
+            ('"', "``", "punct", 9),
+            ("Why", "WRB", "advmod", 9),
+            ("wait", "VB", "ccomp", 1),
+            ("?", ".", "punct", 9),
+            ('"', "''", "punct", 9),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("Why wait?", "Jo Doe")]
+
+
 def test_from_name_colon(vocab: Vocab) -> None:
     text = 'From Chairwoman Maria Lopez: "The committee stands united."'
     doc = make_doc(

@@ -823,13 +823,13 @@ def _before(view: _DocView, q: int) -> _Found | None:
         p_lo, p_hi = _paragraph_tokens(view, para - 1)
         while p_hi > p_lo and doc[p_hi - 1].is_space:
             p_hi -= 1
-        if p_hi <= p_lo or doc[p_hi - 1].text != ":":
+        if p_hi <= p_lo or not _ends_with_colon(doc[p_hi - 1]):
             return None
         lo, hi, rule = max(p_lo, view.sent_start[p_hi - 1]), p_hi, "colon-paragraph"
     # Kasich replied:  "…": a double space after the colon is a token of its own.
     while hi - 1 > lo and doc[hi - 1].is_space:
         hi -= 1
-    if doc[hi - 1].text == ":":
+    if _ends_with_colon(doc[hi - 1]):
         signed = _dashed_source(view, lo, hi - 1)
         if signed is not None:
             return _Found(signed, None, "colon")
@@ -855,7 +855,7 @@ def _before(view: _DocView, q: int) -> _Found | None:
                 speaker = _person_before(view, lo, i)
             if speaker is not None:
                 return _Found(speaker, (i, i + 1), rule)
-    if doc[hi - 1].text == ":":
+    if _ends_with_colon(doc[hi - 1]):
         # He gave the idea a whirl on CNN on Tuesday: "…": the subject of the sentence that the
         # colon ends; without a verb (From Chairwoman Smith: "…"), the name before the colon.
         speaker = (
@@ -870,6 +870,16 @@ def _before(view: _DocView, q: int) -> _Found | None:
     if doc[hi - 1].text == ",":
         return _verb_before(view, lo, hi - 1)
     return None
+
+
+#: Characters that the tokenizer may leave glued to a following colon.
+_GLUED_BEFORE_COLON = frozenset(").]")
+
+
+def _ends_with_colon(token: Token) -> bool:
+    """A colon, or a colon the tokenizer left on the word before it: "Rep. Jo Doe (R-S.C.):"."""
+    text = token.text
+    return text == ":" or (len(text) > 1 and text[-1] == ":" and text[-2] in _GLUED_BEFORE_COLON)
 
 
 def _in_subordinate_clause(verb: Token) -> bool:
@@ -1000,6 +1010,9 @@ def _dashed_source(view: _DocView, lo: int, hi: int) -> Token | None:
     """Pollsters agree - Carl Bialik: "…": a name alone between a dash and the colon."""
     doc = view.doc
     for i in range(hi - 1, max(lo, hi - 5) - 1, -1):
+        if doc[i].text == "-" and not doc[i].whitespace_:
+            # A hyphen inside a word, as in (R-Ohio), is no dash.
+            continue
         if doc[i].text in DASHES:
             words = doc[i + 1 : hi]
             if len(words) and all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in words):
@@ -1009,9 +1022,19 @@ def _dashed_source(view: _DocView, lo: int, hi: int) -> Token | None:
 
 
 def _last_name_like(view: _DocView, lo: int, hi: int) -> Token | None:
+    # Jo Doe (R-Ohio): the party and state in brackets are not the name. The closing bracket
+    # may be glued to the colon at ``hi``, so count from the left.
+    bracketed = set()
+    depth = 0
+    for i in range(lo, hi):
+        text = view.doc[i].text
+        depth += "(" in text
+        if depth:
+            bracketed.add(i)
+        depth = max(0, depth - (")" in text))
     for i in range(hi - 1, lo - 1, -1):
         token = view.doc[i]
-        if token.ent_type_ in _NOT_SPEAKERS:
+        if i in bracketed or token.ent_type_ in _NOT_SPEAKERS:
             continue
         if token.ent_type_ in ("PERSON", "ORG") or token.tag_ in ("NNP", "NNPS"):
             return token
@@ -1021,7 +1044,7 @@ def _last_name_like(view: _DocView, lo: int, hi: int) -> Token | None:
 def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
     """The subject of the main verb of ``[lo, hi)``, when it can speak."""
     start = max(lo, view.sent_start[hi - 1]) if hi > lo else lo
-    if hi < len(view.doc) and view.doc[hi].text == ":":
+    if hi < len(view.doc) and _ends_with_colon(view.doc[hi]):
         # The verb the colon closes, wherever the parse hung it: "A supporter, X, gave it a
         # whirl on CNN:", "a familiar voice celebrated the attacks on Twitter:".
         verb = view.doc[hi].head
