@@ -692,8 +692,12 @@ def test_object_of_a_coordinated_cue_is_not_its_speaker(
     assert said(doc) == [Said("a liar.", "Lopez", "Lopez", "PERSON", "called")]
 
 
-def test_passive_subject_says_what_it_was_made_to_say(vocab: Vocab) -> None:
-    text = 'Lopez was forced to say, "We lost."'
+@pytest.mark.parametrize(
+    ("link", "dep"), [("to", "xcomp"), ("and", "conj")], ids=["made-to-say", "and-said"]
+)
+def test_passive_subject_says_what_it_was_made_to_say(vocab: Vocab, link: str, dep: str) -> None:
+    verb = "say" if link == "to" else "said"
+    text = f'Lopez was forced {link} {verb}, "We lost."'
     doc = make_doc(
         vocab,
         text,
@@ -701,8 +705,8 @@ def test_passive_subject_says_what_it_was_made_to_say(vocab: Vocab) -> None:
             ("Lopez", "NNP", "nsubjpass", 2, "PERSON"),
             ("was", "VBD", "auxpass", 2),
             ("forced", "VBN", "ROOT", 2),
-            ("to", "TO", "aux", 4),
-            ("say", "VB", "xcomp", 2),
+            (link, "TO" if link == "to" else "CC", "aux" if link == "to" else "cc", 4),
+            (verb, "VB" if link == "to" else "VBD", dep, 2),
             (",", ",", "punct", 4),
             ('"', "``", "punct", 8),
             ("We", "PRP", "nsubj", 8),
@@ -711,7 +715,7 @@ def test_passive_subject_says_what_it_was_made_to_say(vocab: Vocab) -> None:
             ('"', "''", "punct", 8),
         ],
     )
-    assert said(doc) == [Said("We lost.", "Lopez", "Lopez", "PERSON", "say")]
+    assert said(doc) == [Said("We lost.", "Lopez", "Lopez", "PERSON", verb)]
 
 
 def test_listener_after_a_participle_is_not_the_speaker(vocab: Vocab) -> None:

@@ -306,8 +306,9 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
         via = head.dep_
         head = head.head
         subject = _own_subject(head, view)
-        if subject is None and via == "xcomp":
-            # "Trump was prompted to say": the passive subject is who says it.
+        if subject is None and via in ("xcomp", "conj", "advcl"):
+            # "Trump was prompted to say", "Trump was forced out and said", "Trump was asked
+            # about it, saying": the passive subject is who says it.
             subject = next(
                 (c for c in head.children if c.dep_ == "nsubjpass" and view.outside(c.i)), None
             )
