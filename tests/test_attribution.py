@@ -633,6 +633,56 @@ def test_participle_cue_takes_the_subject_of_its_governing_verb(vocab: Vocab) ->
     ]
 
 
+def test_participle_cue_takes_a_common_noun_subject_of_the_main_verb(vocab: Vocab) -> None:
+    text = 'The neurosurgeon left the room, saying: "Nobody wins."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            ("neurosurgeon", "NN", "nsubj", 2),
+            ("left", "VBD", "ROOT", 2),
+            ("the", "DT", "det", 4),
+            ("room", "NN", "dobj", 2),
+            (",", ",", "punct", 2),
+            ("saying", "VBG", "advcl", 2),
+            (":", ":", "punct", 6),
+            ('"', "``", "punct", 6),
+            ("Nobody", "NN", "nsubj", 10),
+            ("wins", "VBZ", "ccomp", 6),
+            (".", ".", "punct", 10),
+            ('"', "''", "punct", 6),
+        ],
+    )
+    assert [(s.quote, s.mention) for s in said(doc)] == [("Nobody wins.", "The neurosurgeon")]
+
+
+def test_participle_cue_in_a_reported_clause_skips_its_thing_subject(vocab: Vocab) -> None:
+    text = 'Lopez argued the plan would work, saying it is "about management".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("argued", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("plan", "NN", "nsubj", 5),
+            ("would", "MD", "aux", 5),
+            ("work", "VB", "ccomp", 1),
+            (",", ",", "punct", 5),
+            ("saying", "VBG", "advcl", 5),
+            ("it", "PRP", "nsubj", 9),
+            ("is", "VBZ", "ccomp", 7),
+            ('"', "``", "punct", 11),
+            ("about", "IN", "prep", 9),
+            ("management", "NN", "pobj", 11),
+            ('"', "''", "punct", 11),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("about management", "Lopez")]
+
+
 def test_coordinated_cue_takes_the_shared_subject(vocab: Vocab) -> None:
     text = 'Brahimi smiled and added: "Nobody wins a war."'
     doc = make_doc(

@@ -313,7 +313,12 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
                 (c for c in head.children if c.dep_ == "nsubjpass" and view.outside(c.i)), None
             )
         if subject is not None:
-            return subject if plausible_speaker(subject, view) else None
+            if plausible_speaker(subject, view):
+                return subject
+            if _nominal(subject, view) and _main_clause(head):
+                # "The retired neurosurgeon has provided no details, saying …"
+                return subject
+            return None
     return None
 
 
