@@ -1484,6 +1484,32 @@ def test_thing_as_the_cues_subject_gives_the_words_to_the_source_reporting_it(
     assert [(s.quote, s.mention, s.cue) for s in said(doc)] == [("a breach", "A source", "said")]
 
 
+def test_thing_inside_a_participles_report_gives_the_words_to_the_shared_subject(
+    vocab: Vocab,
+) -> None:
+    text = 'Lopez spoke, warning that the delay underscores "a failure".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("spoke", "VBD", "ROOT", 1),
+            (",", ",", "punct", 1),
+            ("warning", "VBG", "advcl", 1),
+            ("that", "IN", "mark", 7),
+            ("the", "DT", "det", 6),
+            ("delay", "NN", "nsubj", 7),
+            ("underscores", "VBZ", "ccomp", 3),
+            ('"', "``", "punct", 10),
+            ("a", "DT", "det", 10),
+            ("failure", "NN", "dobj", 7),
+            ('"', "''", "punct", 10),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("a failure", "Lopez", "warning")]
+
+
 def test_named_person_quoted_inside_a_report_keeps_the_words(vocab: Vocab) -> None:
     text = 'Lopez said Park called him "a liar".'
     doc = make_doc(

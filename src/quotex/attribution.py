@@ -456,6 +456,10 @@ def _reporter_of_report(view: _DocView, cue: Token, speaker: Token) -> _Found | 
         node = node.head
         if reported and is_cue(node) and node.lower_ not in _LISTENER_VERBS:
             outer = _own_subject(node, view)
+            if outer is None and not plausible_speaker(speaker, view):
+                # "She, too, is a pragmatist, cautioning that the turmoil underscores "…"": a
+                # participle reports for the subject it shares.
+                outer = _subject(node, view)
             if outer is None or outer.i >= cue.i:
                 continue
             if outer.ent_type_ in ("PERSON", "ORG") or (
