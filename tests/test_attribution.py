@@ -1617,6 +1617,37 @@ def test_governing_subject_of_a_partial_quote(
     assert said(doc) == [Said("the little game", "Cruz", "Cruz", "PERSON", cue, rule)]
 
 
+@pytest.mark.parametrize("noun", ["warning", "dictum"])
+def test_quote_clauses_deep_under_a_speech_noun_belongs_to_its_owner(
+    vocab: Vocab, noun: str
+) -> None:
+    _, found = with_intro(
+        vocab,
+        FOMIN_ARRIVED,
+        f'His {noun} that the city would have to pay "every cent" stood.',
+        [
+            ("His", "PRP$", "poss", 1),
+            (noun, "NN", "nsubj", 13),
+            ("that", "IN", "mark", 6),
+            ("the", "DT", "det", 4),
+            ("city", "NN", "nsubj", 6),
+            ("would", "MD", "aux", 6),
+            ("have", "VB", "acl", 1),
+            ("to", "TO", "aux", 8),
+            ("pay", "VB", "xcomp", 6),
+            ('"', "``", "punct", 11),
+            ("every", "DT", "det", 11),
+            ("cent", "NN", "dobj", 8),
+            ('"', "''", "punct", 11),
+            ("stood", "VBD", "ROOT", 13),
+            (".", ".", "punct", 13),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.mention) for s in found] == [
+        ("every cent", "Alexander Fomin", "His")
+    ]
+
+
 def test_clause_under_a_speech_noun_belongs_to_its_owner(vocab: Vocab) -> None:
     text = 'Lopez\'s claim that "thousands" cheered was false.'
     doc = make_doc(

@@ -478,11 +478,17 @@ def _speech_noun_owner(view: _DocView, q: int) -> _Found | None:
             owner = _owner(head, view)
             return _Found(owner, None, "speech-noun") if owner is not None else None
         if _is_verb(head):
-            if head.dep_ in ("acl", "ccomp") and _is_speech_noun(head.head):
-                # his claim that "thousands" cheered: the clause is what the noun reports.
+            if head.dep_ in _CLAUSE_UNDER_NOUN:
+                # his claim that "thousands" cheered, his warning that Britain would have to go
+                # to "the back of the queue": the clause may be what a noun above reports.
                 continue
             return None
     return None
+
+
+#: How a clause hangs below the noun for speech that reports it, directly or through other
+#: clauses: "his warning that Britain would have to go".
+_CLAUSE_UNDER_NOUN = frozenset({"acl", "ccomp", "xcomp", "advcl", "conj", "pcomp"})
 
 
 def _is_speech_noun(token: Token) -> bool:
