@@ -1648,6 +1648,29 @@ def test_quote_clauses_deep_under_a_speech_noun_belongs_to_its_owner(
     ]
 
 
+def test_what_a_speech_noun_was_belongs_to_its_owner(vocab: Vocab) -> None:
+    text = 'Lopez\'s catchphrase was that rivals "would say anything".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "poss", 2, "PERSON"),
+            ("'s", "POS", "case", 0),
+            ("catchphrase", "NN", "nsubj", 3),
+            ("was", "VBD", "ROOT", 3),
+            ("that", "IN", "mark", 8),
+            ("rivals", "NNS", "nsubj", 8),
+            ('"', "``", "punct", 8),
+            ("would", "MD", "aux", 8),
+            ("say", "VB", "ccomp", 3),
+            ("anything", "NN", "dobj", 8),
+            ('"', "''", "punct", 8),
+            (".", ".", "punct", 3),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("would say anything", "Lopez")]
+
+
 def test_clause_under_a_speech_noun_belongs_to_its_owner(vocab: Vocab) -> None:
     text = 'Lopez\'s claim that "thousands" cheered was false.'
     doc = make_doc(

@@ -478,6 +478,13 @@ def _speech_noun_owner(view: _DocView, q: int) -> _Found | None:
             owner = _owner(head, view)
             return _Found(owner, None, "speech-noun") if owner is not None else None
         if _is_verb(head):
+            if head.lower_ in _COPULAS and _main_clause(head):
+                # Lopez's catchphrase was that rivals "would say anything"; not inside what
+                # someone else says ("saying … his world view is "wrong"").
+                subject = _own_subject(head, view)
+                if subject is not None and _is_speech_noun(subject):
+                    owner = _owner(subject, view)
+                    return _Found(owner, None, "speech-noun") if owner is not None else None
             if head.dep_ in _CLAUSE_UNDER_NOUN:
                 # his claim that "thousands" cheered, his warning that Britain would have to go
                 # to "the back of the queue": the clause may be what a noun above reports.
@@ -486,6 +493,7 @@ def _speech_noun_owner(view: _DocView, q: int) -> _Found | None:
     return None
 
 
+_COPULAS = frozenset({"is", "was", "are", "were", "'s"})
 #: How a clause hangs below the noun for speech that reports it, directly or through other
 #: clauses: "his warning that Britain would have to go".
 _CLAUSE_UNDER_NOUN = frozenset({"acl", "ccomp", "xcomp", "advcl", "conj", "pcomp"})
