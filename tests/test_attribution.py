@@ -265,6 +265,39 @@ def test_colon_quote_takes_the_subject_of_the_verb_the_colon_closes(vocab: Vocab
     assert said(doc) == [Said("It works.", "Lopez", "Lopez", "PERSON", None, "colon")]
 
 
+def test_colon_inside_what_a_cue_reports_is_the_cues_speaker(vocab: Vocab) -> None:
+    text = 'Lopez said it was a "big loss" and that she learned: "We adapt."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("said", "VBD", "ROOT", 1),
+            ("it", "PRP", "nsubj", 3),
+            ("was", "VBD", "ccomp", 1),
+            ("a", "DT", "det", 7),
+            ('"', "``", "punct", 7),
+            ("big", "JJ", "amod", 7),
+            ("loss", "NN", "attr", 3),
+            ('"', "''", "punct", 7),
+            ("and", "CC", "cc", 3),
+            ("that", "IN", "mark", 12),
+            ("she", "PRP", "nsubj", 12),
+            ("learned", "VBD", "conj", 3),
+            (":", ":", "punct", 12),
+            ('"', "``", "punct", 16),
+            ("We", "PRP", "nsubj", 16),
+            ("adapt", "VBP", "ccomp", 12),
+            (".", ".", "punct", 16),
+            ('"', "''", "punct", 16),
+        ],
+    )
+    assert [(s.quote, s.mention) for s in said(doc)] == [
+        ("big loss", "Lopez"),
+        ("We adapt.", "Lopez"),
+    ]
+
+
 def test_colon_hung_off_an_object_still_closes_the_subjects_verb(vocab: Vocab) -> None:
     text = 'Mayor Ann Cole delivered a warning to Lopez: "Pay the fine."'
     doc = make_doc(

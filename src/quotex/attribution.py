@@ -1080,6 +1080,9 @@ def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
         ):
             verb = verb.head
         if start <= verb.i < hi and (_is_verb(verb) or verb.lower_ in cue_verb_forms()):
+            reporter = _reporting_verb_above(verb, view, view.sent_start[verb.i], hi)
+            if reporter is not None:
+                return reporter
             subject = _own_subject(verb, view)
             if subject is not None and _is_speech_noun(subject):
                 # "Clinton's response was:" the owner of the words speaks them.
@@ -1097,6 +1100,23 @@ def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
             if subject is not None and start <= subject.i < hi:
                 return subject if plausible_speaker(subject, view) else None
             return None
+    return None
+
+
+def _reporting_verb_above(verb: Token, view: _DocView, lo: int, hi: int) -> Token | None:
+    """Axelrod said it was a blunder and that she has learned her lesson: "…": a colon after a
+    verb that is not speech, inside what a cue above reports, gives the quote to that cue's
+    speaker."""
+    if is_cue(verb):
+        return None
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i or not lo <= node.head.i < hi:
+            return None
+        node = node.head
+        if is_cue(node) and node.lower_ not in _LISTENER_VERBS:
+            speaker = _subject(node, view)
+            return speaker if speaker is not None and plausible_speaker(speaker, view) else None
     return None
 
 
