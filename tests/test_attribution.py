@@ -481,6 +481,32 @@ def test_document_speaker_tagged_as_an_adjective_of_a_noun_tagged_cue(vocab: Voc
     ]
 
 
+def test_partial_quote_ending_in_a_nested_quote_takes_the_cue_after_it(vocab: Vocab) -> None:
+    text = "The vote \"ended with 'No,'\" Lopez said."
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            ("vote", "NN", "nsubj", 3),
+            ('"', "``", "punct", 3),
+            ("ended", "VBD", "ROOT", 3),
+            ("with", "IN", "prep", 3),
+            ("'", "``", "punct", 6),
+            ("No", "UH", "pobj", 4),
+            (",", ",", "punct", 3),
+            ("'", "''", "punct", 3),
+            ('"', "''", "punct", 3),
+            ("Lopez", "NNP", "nsubj", 11, "PERSON"),
+            ("said", "VBD", "ROOT", 11),
+            (".", ".", "punct", 11),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [
+        ("ended with 'No,'", "Lopez", "said")
+    ]
+
+
 def test_any_verb_right_after_the_quote_reports_it(vocab: Vocab) -> None:
     # "frowned" is no cue verb, but a subject-verb pair right after a question still reports it.
     text = '"Why now?" Lopez frowned.'

@@ -965,7 +965,9 @@ def _layout(view: _DocView, span: QuoteSpan) -> str:
     before = text[max(0, opening - 3) : opening].rstrip(" \t\u00a0'")
     initial = not before or before[-1] in '.!?:\n\r"”’»'
     if span.close_mark is not None:
-        inner_last = text[span.end - 1] if span.end > span.start else ""
+        # A nested quote may close right before the outer one: "… as, 'He's the ringleader,'"
+        inner = text[span.start : span.end].rstrip("'’‘ ")
+        inner_last = inner[-1] if inner else ""
         after = text[span.close_mark + 1 : span.close_mark + 3].lstrip(" '")
         if inner_last in ",?!—–" or after.startswith((",", "—", "–")):
             # A quote that opens its sentence is direct speech with the cue after it; one that
