@@ -1569,6 +1569,32 @@ def test_thing_inside_a_participles_report_gives_the_words_to_the_shared_subject
     assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("a failure", "Lopez", "warning")]
 
 
+def test_anybody_as_the_cues_subject_gives_the_words_to_the_reporter(vocab: Vocab) -> None:
+    text = 'Lopez notes that speech has a limit that you cannot yell "fire".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("notes", "VBZ", "ROOT", 1),
+            ("that", "IN", "mark", 4),
+            ("speech", "NN", "nsubj", 4),
+            ("has", "VBZ", "ccomp", 1),
+            ("a", "DT", "det", 6),
+            ("limit", "NN", "dobj", 4),
+            ("that", "WDT", "mark", 10),
+            ("you", "PRP", "nsubj", 10),
+            ("cannot", "MD", "aux", 10),
+            ("yell", "VB", "relcl", 6),
+            ('"', "``", "punct", 12),
+            ("fire", "NN", "dobj", 10),
+            ('"', "''", "punct", 12),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("fire", "Lopez", "notes")]
+
+
 def test_named_person_quoted_inside_a_report_keeps_the_words(vocab: Vocab) -> None:
     text = 'Lopez said Park called him "a liar".'
     doc = make_doc(

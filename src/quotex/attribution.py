@@ -439,24 +439,30 @@ def _outermost_report(
     return found
 
 
+#: Subjects that stand for anybody: "He notes that you can't yell "fire" in a theater".
+_ANYBODY = frozenset({"you", "people", "anyone", "anybody", "everyone", "everybody", "one"})
+
+
 def _reporter_of_report(view: _DocView, cue: Token, speaker: Token) -> _Found | None:
     """Trump said Fox executives were calling "every 15 minutes": a cue inside what a named
     person or organisation reports gives its words to that reporter, unless its own subject
     is a person or a pronoun ("Trump said Cruz called him "a liar"" stays Cruz's). The cue
     may sit deep in the report: Rubio said that by refusing to say "radical Islam", Democrats
     are …"""
-    if speaker.ent_type_ == "PERSON" or speaker.tag_ == "PRP":
+    anybody = speaker.lower_ in _ANYBODY
+    if (speaker.ent_type_ == "PERSON" or speaker.tag_ == "PRP") and not anybody:
         return None
+    unlikely = anybody or not plausible_speaker(speaker, view)
     node = cue
     for _ in range(6):
-        if node.head.i == node.i or node.dep_ in ("advcl", "relcl"):
+        if node.head.i == node.i or node.dep_ == "advcl" or (node.dep_ == "relcl" and not unlikely):
             # A subordinate clause ("after a woman told him …") is an event of its own.
             return None
         reported = node.dep_ == "ccomp"
         node = node.head
         if reported and is_cue(node) and node.lower_ not in _LISTENER_VERBS:
             outer = _own_subject(node, view)
-            if outer is None and not plausible_speaker(speaker, view):
+            if outer is None and unlikely:
                 # "She, too, is a pragmatist, cautioning that the turmoil underscores "…"": a
                 # participle reports for the subject it shares.
                 outer = _subject(node, view)
@@ -465,7 +471,7 @@ def _reporter_of_report(view: _DocView, cue: Token, speaker: Token) -> _Found | 
             if outer.ent_type_ in ("PERSON", "ORG") or (
                 # "a source said the areas hacked suggested "…"": a thing cannot speak, so
                 # any source that reports it is the one speaking.
-                not plausible_speaker(speaker, view) and plausible_speaker(outer, view)
+                unlikely and plausible_speaker(outer, view)
             ):
                 return _Found(_head_of_name(outer), (node.i, node.i + 1), "syntax")
     return None
