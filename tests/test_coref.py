@@ -438,6 +438,27 @@ def test_the_spokesman_is_the_person_with_that_title(vocab: Vocab) -> None:
     assert resolve(doc, "spokesman", 1) == ("The spokesman", "Dmitry Peskov", "PERSON")
 
 
+def test_a_role_word_in_a_clause_before_a_name_is_not_its_title(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "Spokesman lauds Kerry deal. The spokesman left.",
+        [
+            ("Spokesman", "NN", "nsubj", 1),
+            ("lauds", "VBZ", "ROOT", 1),
+            ("Kerry", "NNP", "compound", 3, "PERSON"),
+            ("deal", "NN", "dobj", 1),
+            (".", ".", "punct", 1),
+            ("The", "DT", "det", 6),
+            ("spokesman", "NN", "nsubj", 7),
+            ("left", "VBD", "ROOT", 7),
+            (".", ".", "punct", 7),
+        ],
+    )
+    # "Spokesman lauds Kerry deal" does not call Kerry the spokesman: the verb comes between,
+    # and with nobody named in the role the words stay as they are.
+    assert resolve(doc, "spokesman") == ("The spokesman", "spokesman", None)
+
+
 def test_role_given_in_an_appositive_after_the_name(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

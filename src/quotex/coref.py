@@ -502,8 +502,14 @@ class Resolver:
                 best = cluster
                 continue
             title = doc[max(0, mention.start - 4) : mention.start]
-            if any(t.lower_ == lower for t in title):
-                best = cluster
+            for k, t in enumerate(title):
+                # "spokesman Dmitry Peskov", but not "Republican seeks new Clinton inquiry":
+                # the role must run into the name.
+                if t.lower_ == lower and not any(
+                    w.tag_.startswith("VB") or w.is_punct for w in title[k + 1 :]
+                ):
+                    best = cluster
+            if best is cluster:
                 continue
             if mention.end < len(doc) and doc[mention.end].text == ",":
                 for t in doc[mention.end + 1 : min(len(doc), mention.end + 8)]:
