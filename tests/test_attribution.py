@@ -385,6 +385,31 @@ def test_name_tagged_as_a_title_after_an_inverted_cue(vocab: Vocab) -> None:
     assert [(s.quote, s.speaker) for s in said(doc)] == [("We lost,", "Prager")]
 
 
+def test_opening_preposition_parsed_as_the_subject_gives_way_to_its_object(
+    vocab: Vocab,
+) -> None:
+    text = 'Of Park, Lopez said, "He is scary."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Of", "IN", "nsubj", 4),
+            ("Park", "NNP", "nmod", 3, "PERSON"),
+            (",", ",", "punct", 3),
+            ("Lopez", "NNP", "pobj", 0, "PERSON"),
+            ("said", "VBD", "ROOT", 4),
+            (",", ",", "punct", 4),
+            ('"', "``", "punct", 8),
+            ("He", "PRP", "nsubj", 8),
+            ("is", "VBZ", "ccomp", 4),
+            ("scary", "JJ", "acomp", 8),
+            (".", ".", "punct", 8),
+            ('"', "''", "punct", 8),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("He is scary.", "Lopez", "said")]
+
+
 def test_dateline_parsed_as_a_second_subject_is_not_the_speaker(vocab: Vocab) -> None:
     text = 'Lagos – Cole said: "We are ready."'
     doc = make_doc(

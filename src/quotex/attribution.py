@@ -218,7 +218,12 @@ def _own_subject(verb: Token, view: _DocView) -> Token | None:
         before = [c for c in subjects if c.i < verb.i]
         subjects = before[-1:] or subjects[:1]
     if subjects:
-        return _named_in_title(after_dash_aside(subjects[0]), verb)
+        subject = subjects[0]
+        if subject.tag_ == "IN":
+            # "Of Carson, Levine said": the parse made the opening preposition the subject
+            # and the name its object.
+            subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
+        return _named_in_title(after_dash_aside(subject), verb)
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
