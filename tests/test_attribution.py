@@ -1877,6 +1877,32 @@ def test_outlet_reporting_the_sentence_is_its_source(
     ]
 
 
+def test_outlet_named_after_its_report_is_the_source(vocab: Vocab) -> None:
+    text = '"No comment," said Maria Lopez, reports the Herald.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 5),
+            ("No", "DT", "det", 2),
+            ("comment", "NN", "dobj", 5),
+            (",", ",", "punct", 5),
+            ('"', "''", "punct", 5),
+            ("said", "VBD", "ccomp", 9),
+            ("Maria", "NNP", "compound", 7, "PERSON"),
+            ("Lopez", "NNP", "nsubj", 5, "PERSON"),
+            (",", ",", "punct", 9),
+            ("reports", "VBZ", "ROOT", 9),
+            ("the", "DT", "det", 11),
+            ("Herald", "NNP", "npadvmod", 9, "ORG"),
+            (".", ".", "punct", 9),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [
+        ("No comment,", "Herald", "reports")
+    ]
+
+
 def test_according_to_after_the_quote(vocab: Vocab) -> None:
     text = '"Prices will rise," according to Gazprom.'
     doc = make_doc(

@@ -1220,6 +1220,12 @@ def _reported_by(view: _DocView, q: int) -> _Found | None:
                 and (child.ent_type_ == "ORG" or child.tag_ == "NNP")
             ):
                 return _Found(_head_of_name(child), (i, i + 1), "reported")
+        # "…," said Day, reports USA Today: the outlet after the verb, as the parse may hang it.
+        after = i + 2 if i + 1 < end and doc[i + 1].lower_ == "the" else i + 1
+        if i > 0 and doc[i - 1].text == "," and after < end:
+            outlet = doc[after]
+            if outlet.ent_type_ == "ORG" and view.outside(outlet.i):
+                return _Found(_head_of_name(outlet), (i, i + 1), "reported")
     return None
 
 
