@@ -504,6 +504,7 @@ def _speech_noun_owner(view: _DocView, q: int) -> _Found | None:
     return None
 
 
+#: Forms of "be" that say what a noun for speech was: "Her slogan is "…"".
 _COPULAS = frozenset({"is", "was", "are", "were", "'s"})
 #: How a clause hangs below the noun for speech that reports it, directly or through other
 #: clauses: "his warning that Britain would have to go".
