@@ -637,6 +637,32 @@ def test_cue_before_the_quote(vocab: Vocab, mark: str) -> None:
     ]
 
 
+def test_reporting_verb_that_lost_its_subject_takes_the_person_before_it(vocab: Vocab) -> None:
+    text = 'At the rally Sen. Jo Doe said the plan was a "failure".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("At", "IN", "prep", 6),
+            ("the", "DT", "det", 2),
+            ("rally", "NN", "pobj", 0),
+            ("Sen.", "NNP", "compound", 5),
+            ("Jo", "NNP", "compound", 5, "PERSON"),
+            ("Doe", "NNP", "appos", 2, "PERSON"),
+            ("said", "VBD", "ROOT", 6),
+            ("the", "DT", "det", 8),
+            ("plan", "NN", "nsubj", 9),
+            ("was", "VBD", "ccomp", 6),
+            ("a", "DT", "det", 12),
+            ('"', "``", "punct", 12),
+            ("failure", "NN", "attr", 9),
+            ('"', "''", "punct", 12),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("failure", "Jo Doe", "said")]
+
+
 def test_lost_subject_is_not_a_possessive_name_in_between(vocab: Vocab) -> None:
     text = 'Jane Doe, in a note to Smith\'s aides, wrote, "We are ready."'
     doc = make_doc(

@@ -370,6 +370,15 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
         # reporting verb, if any, is further up.
         if is_cue(head) and child.dep_ != "xcomp":
             speaker = _subject(head, view)
+            if (
+                speaker is None
+                and head.dep_ == "ROOT"
+                and head.tag_ in ("VBD", "VBZ")
+                and head.i < view.token_ranges[q][0]
+            ):
+                # The parse lost the subject of the sentence's reporting verb: "At the
+                # convention Sen. Jo Doe (D-MA) said …" (the name hung off the date).
+                speaker = _person_before(view, view.sent_start[head.i], head.i)
             if speaker is not None:
                 return (
                     _outermost_report(view, chain, head, speaker)
