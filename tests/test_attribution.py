@@ -1807,6 +1807,31 @@ def test_what_a_speech_noun_was_belongs_to_its_owner(vocab: Vocab) -> None:
     assert [(s.quote, s.speaker) for s in said(doc)] == [("would say anything", "Lopez")]
 
 
+def test_that_clause_spelling_out_a_noun_is_not_its_subjects_speech(vocab: Vocab) -> None:
+    text = 'Lopez ignored the news that the agency deemed the files "secret".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("ignored", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("news", "NN", "dobj", 1),
+            ("that", "IN", "mark", 7),
+            ("the", "DT", "det", 6),
+            ("agency", "NN", "nsubj", 7),
+            ("deemed", "VBD", "acl", 3),
+            ("the", "DT", "det", 9),
+            ("files", "NNS", "dobj", 7),
+            ('"', "``", "punct", 11),
+            ("secret", "JJ", "oprd", 7),
+            ('"', "''", "punct", 11),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("secret", "Lopez")]
+
+
 def test_clause_under_a_speech_noun_belongs_to_its_owner(vocab: Vocab) -> None:
     text = 'Lopez\'s claim that "thousands" cheered was false.'
     doc = make_doc(

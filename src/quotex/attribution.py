@@ -536,12 +536,22 @@ def _governing_subject(view: _DocView, q: int) -> _Found | None:
     """A partial quote with no cue verb takes the subject of the clause it sits in:
     Cruz chided the media for "the little game"."""
     for head, _child in _ancestors_outside(view, q):
-        if not _is_verb(head):
+        if not _is_verb(head) or _content_clause(head):
             continue
         subject = _own_subject(head, view)
         if subject is not None and plausible_speaker(subject, view):
             return _Found(subject, None, "subject")
     return None
+
+
+def _content_clause(verb: Token) -> bool:
+    """A "that" clause that spells out a noun: "the news that the State Department deemed the
+    emails "top secret"" is what the news says, not what the State Department says."""
+    return (
+        verb.dep_ in ("acl", "ccomp")
+        and verb.head.tag_ in ("NN", "NNS")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    )
 
 
 # How many sentence ends a paraphrase's reporting verb may lie back from a cue-less quote.
