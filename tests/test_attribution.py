@@ -793,6 +793,51 @@ def test_participle_cue_in_a_reported_clause_skips_its_thing_subject(vocab: Voca
     assert [(s.quote, s.speaker) for s in said(doc)] == [("about management", "Lopez")]
 
 
+def test_participle_on_a_text_is_the_words_of_who_put_it_out(vocab: Vocab) -> None:
+    text = 'Lopez issued a statement saying the plan was "dead".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("issued", "VBD", "ROOT", 1),
+            ("a", "DT", "det", 3),
+            ("statement", "NN", "dobj", 1),
+            ("saying", "VBG", "acl", 3),
+            ("the", "DT", "det", 6),
+            ("plan", "NN", "nsubj", 7),
+            ("was", "VBD", "ccomp", 4),
+            ('"', "``", "punct", 9),
+            ("dead", "JJ", "acomp", 7),
+            ('"', "''", "punct", 9),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("dead", "Lopez", "saying")]
+
+
+def test_participle_on_a_text_nobody_put_out_is_the_texts_words(vocab: Vocab) -> None:
+    text = 'A statement saying the plan was "dead" circulated.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("A", "DT", "det", 1),
+            ("statement", "NN", "nsubj", 9),
+            ("saying", "VBG", "acl", 1),
+            ("the", "DT", "det", 4),
+            ("plan", "NN", "nsubj", 5),
+            ("was", "VBD", "ccomp", 2),
+            ('"', "``", "punct", 7),
+            ("dead", "JJ", "acomp", 5),
+            ('"', "''", "punct", 7),
+            ("circulated", "VBD", "ROOT", 9),
+            (".", ".", "punct", 9),
+        ],
+    )
+    assert [(s.quote, s.mention, s.cue) for s in said(doc)] == [("dead", "A statement", "saying")]
+
+
 def test_coordinated_cue_takes_the_shared_subject(vocab: Vocab) -> None:
     text = 'Brahimi smiled and added: "Nobody wins a war."'
     doc = make_doc(

@@ -273,6 +273,15 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
         and plausible_speaker(verb.head, view)
     ):
         return verb.head
+    # "Trump issued a statement saying …": a participle that tells what a text says is the
+    # words of whoever put the text out; with nobody named, of the text itself.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in document_nouns():
+        text = verb.head
+        if text.dep_ == "dobj":
+            issuer = _own_subject(text.head, view)
+            if issuer is not None and plausible_speaker(issuer, view):
+                return issuer
+        return text
     # "…," said Fomin: inverted order is often parsed with the name as object or attribute.
     # Not after "told" or a participle, whose following name is the listener: telling CNBC.
     # Only right after a quote or a comma: in "and called Trump "a liar"" the name is the
