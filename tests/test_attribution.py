@@ -923,6 +923,30 @@ def test_passive_subject_says_what_it_was_made_to_say(vocab: Vocab, link: str, d
     assert said(doc) == [Said("We lost.", "Lopez", "Lopez", "PERSON", verb)]
 
 
+def test_agent_of_a_passive_cue_hung_off_the_quote_is_the_speaker(vocab: Vocab) -> None:
+    text = 'The plan has been called "a mess" by Jo Doe.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            ("plan", "NN", "nsubjpass", 4),
+            ("has", "VBZ", "aux", 4),
+            ("been", "VBN", "auxpass", 4),
+            ("called", "VBN", "ROOT", 4),
+            ('"', "``", "punct", 7),
+            ("a", "DT", "det", 7),
+            ("mess", "NN", "oprd", 4),
+            ('"', "''", "punct", 7),
+            ("by", "IN", "prep", 7),
+            ("Jo", "NNP", "compound", 11, "PERSON"),
+            ("Doe", "NNP", "pobj", 9, "PERSON"),
+            (".", ".", "punct", 4),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("a mess", "Jo Doe", "called")]
+
+
 def test_listener_after_a_participle_is_not_the_speaker(vocab: Vocab) -> None:
     # telling CNBC: the name after "telling" is who heard it.
     text = 'Fomin left early, telling CNBC: "The talks are over."'

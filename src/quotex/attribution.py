@@ -273,6 +273,12 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
         and plausible_speaker(verb.head, view)
     ):
         return verb.head
+    if verb.tag_ == "VBN" and verb.dep_ != "relcl":
+        # "… has been called "strategic ambiguity" by Jo Doe": the parse may hang the agent
+        # off the quoted words instead of the verb.
+        agent = _by_agent(verb, view)
+        if agent is not None:
+            return agent
     # "Trump issued a statement saying …": a participle that tells what a text says is the
     # words of whoever put the text out; with nobody named, of the text itself.
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in document_nouns():
@@ -333,6 +339,17 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
                 # "The retired neurosurgeon has provided no details, saying …"
                 return subject
             return None
+    return None
+
+
+def _by_agent(verb: Token, view: _DocView) -> Token | None:
+    """The source after "by" in the clause of a passive cue, wherever the parse hung it."""
+    for token in view.doc[verb.i + 1 : verb.right_edge.i + 1]:
+        if token.lower_ == "by" and token.dep_ in ("prep", "agent") and view.outside(token.i):
+            for child in token.children:
+                if child.dep_ == "pobj" and view.outside(child.i):
+                    name = _head_of_name(child)
+                    return name if plausible_speaker(name, view) else None
     return None
 
 
