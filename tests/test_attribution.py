@@ -2023,6 +2023,31 @@ def test_outlet_named_after_its_report_is_the_source(vocab: Vocab) -> None:
     ]
 
 
+def test_according_to_opening_a_reported_sentence_is_its_source(vocab: Vocab) -> None:
+    text = 'According to the Herald, Lopez said the plan was "dead".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("According", "VBG", "prep", 6),
+            ("to", "IN", "prep", 0),
+            ("the", "DT", "det", 3),
+            ("Herald", "NNP", "pobj", 1, "ORG"),
+            (",", ",", "punct", 6),
+            ("Lopez", "NNP", "nsubj", 6, "PERSON"),
+            ("said", "VBD", "ROOT", 6),
+            ("the", "DT", "det", 8),
+            ("plan", "NN", "nsubj", 9),
+            ("was", "VBD", "ccomp", 6),
+            ('"', "``", "punct", 11),
+            ("dead", "JJ", "acomp", 9),
+            ('"', "''", "punct", 11),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("dead", "Herald")]
+
+
 def test_according_to_after_the_quote(vocab: Vocab) -> None:
     text = '"Prices will rise," according to Gazprom.'
     doc = make_doc(

@@ -1053,6 +1053,17 @@ def _according_in(
     return None
 
 
+def _according_opens(view: _DocView, found: _Found) -> _Found | None:
+    """``According to X,`` opening the sentence of the cue that ``found`` rests on."""
+    if found.cue is None:
+        return None
+    start = view.sent_start[found.cue[0]]
+    doc = view.doc
+    if doc[start].lower_ == "according" and start + 1 < found.cue[0]:
+        return _according_in(view, start, found.cue[0])
+    return None
+
+
 def _according_to(view: _DocView, q: int) -> _Found | None:
     """``…," according to X`` and ``According to X, "…"`` next to the quote."""
     before_start, before_end, after_start, after_end = _clause_bounds(view, q)
@@ -1318,10 +1329,11 @@ def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
                 if source is not None and source.speaker is not None:
                     return source
             if found.rule == "syntax":
-                # 55 percent said they do not believe "…", according to a Quinnipiac poll: the
-                # named source of the whole sentence is the poll.
+                # 55 percent said they do not believe "…", according to a Quinnipiac poll, and
+                # According to pool reports, Obama said "…": the named source of the whole
+                # sentence is the poll, the reports.
                 _, _, lo, hi = _clause_bounds(view, q)
-                return _according_in(view, lo, hi) or found
+                return _according_in(view, lo, hi) or _according_opens(view, found) or found
             return found
     return None
 
