@@ -838,6 +838,35 @@ def test_participle_on_a_text_nobody_put_out_is_the_texts_words(vocab: Vocab) ->
     assert [(s.quote, s.mention, s.cue) for s in said(doc)] == [("dead", "A statement", "saying")]
 
 
+@pytest.mark.parametrize(
+    ("verb", "noun", "cue", "expected"),
+    [("released", "video", "said", "Lopez"), ("held", "sign", "read", "sign")],
+    ids=["put-out", "held-up"],
+)
+def test_text_that_speaks_is_the_words_of_who_put_it_out(
+    vocab: Vocab, verb: str, noun: str, cue: str, expected: str
+) -> None:
+    text = f'Lopez {verb} a {noun} that {cue} "we win".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            (verb, "VBD", "ROOT", 1),
+            ("a", "DT", "det", 3),
+            (noun, "NN", "dobj", 1),
+            ("that", "WDT", "nsubj", 5),
+            (cue, "VBD", "relcl", 3),
+            ('"', "``", "punct", 8),
+            ("we", "PRP", "nsubj", 8),
+            ("win", "VBP", "ccomp", 5),
+            ('"', "''", "punct", 8),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("we win", expected, cue)]
+
+
 def test_coordinated_cue_takes_the_shared_subject(vocab: Vocab) -> None:
     text = 'Brahimi smiled and added: "Nobody wins a war."'
     doc = make_doc(

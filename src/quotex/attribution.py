@@ -260,6 +260,11 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
     """
     subject = _own_subject(verb, view)
     if subject is not None:
+        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and _is_text(verb.head):
+            # "Trump released a video that said …": the words of whoever put the text out.
+            issuer = _issuer(verb.head, view)
+            if issuer is not None:
+                return issuer
         # The cue verb itself says its subject speaks: the complaint alleged, the photo quotes.
         return subject if plausible_speaker(subject, view) or _nominal(subject, view) else None
     # one lawmaker called Trump "the orange prince": the parser read the cue as a participle
@@ -281,13 +286,8 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
             return agent
     # "Trump issued a statement saying …": a participle that tells what a text says is the
     # words of whoever put the text out; with nobody named, of the text itself.
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in document_nouns():
-        text = verb.head
-        if text.dep_ == "dobj":
-            issuer = _own_subject(text.head, view)
-            if issuer is not None and plausible_speaker(issuer, view):
-                return issuer
-        return text
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _is_text(verb.head):
+        return _issuer(verb.head, view) or verb.head
     # "…," said Fomin: inverted order is often parsed with the name as object or attribute.
     # Not after "told" or a participle, whose following name is the listener: telling CNBC.
     # Only right after a quote or a comma: in "and called Trump "a liar"" the name is the
@@ -340,6 +340,27 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
                 return subject
             return None
     return None
+
+
+#: Verbs for holding a text up rather than putting it out: "He held up a sign that read …" is
+#: the sign's message, not his words.
+_HELD = frozenset(
+    {"held", "holds", "hold", "holding", "hoisted", "carried", "carries", "carrying", "waved"}
+    | {"waves", "waving", "wore", "wears", "wearing", "saw", "sees", "spotted", "found"}
+)
+
+
+def _is_text(token: Token) -> bool:
+    return token.lower_ in document_nouns()
+
+
+def _issuer(text: Token, view: _DocView) -> Token | None:
+    """Who put out a text that speaks: the subject of the verb it is the object of ("Trump
+    issued a statement", "She retweeted a message")."""
+    if text.dep_ != "dobj" or text.head.lower_ in _HELD:
+        return None
+    issuer = _own_subject(text.head, view)
+    return issuer if issuer is not None and plausible_speaker(issuer, view) else None
 
 
 def _by_agent(verb: Token, view: _DocView) -> Token | None:
