@@ -927,11 +927,17 @@ def test_object_of_a_coordinated_cue_is_not_its_speaker(
 
 
 @pytest.mark.parametrize(
-    ("link", "dep"), [("to", "xcomp"), ("and", "conj")], ids=["made-to-say", "and-said"]
+    ("link", "cue"),
+    [
+        (("to", "TO", "aux"), ("say", "VB", "xcomp")),
+        (("and", "CC", "cc"), ("said", "VBD", "conj")),
+    ],
+    ids=["made-to-say", "and-said"],
 )
-def test_passive_subject_says_what_it_was_made_to_say(vocab: Vocab, link: str, dep: str) -> None:
-    verb = "say" if link == "to" else "said"
-    text = f'Lopez was forced {link} {verb}, "We lost."'
+def test_passive_subject_says_what_it_was_made_to_say(
+    vocab: Vocab, link: tuple[str, str, str], cue: tuple[str, str, str]
+) -> None:
+    text = f'Lopez was forced {link[0]} {cue[0]}, "We lost."'
     doc = make_doc(
         vocab,
         text,
@@ -939,8 +945,8 @@ def test_passive_subject_says_what_it_was_made_to_say(vocab: Vocab, link: str, d
             ("Lopez", "NNP", "nsubjpass", 2, "PERSON"),
             ("was", "VBD", "auxpass", 2),
             ("forced", "VBN", "ROOT", 2),
-            (link, "TO" if link == "to" else "CC", "aux" if link == "to" else "cc", 4),
-            (verb, "VB" if link == "to" else "VBD", dep, 2),
+            (*link, 4),
+            (*cue, 2),
             (",", ",", "punct", 4),
             ('"', "``", "punct", 8),
             ("We", "PRP", "nsubj", 8),
@@ -949,7 +955,7 @@ def test_passive_subject_says_what_it_was_made_to_say(vocab: Vocab, link: str, d
             ('"', "''", "punct", 8),
         ],
     )
-    assert said(doc) == [Said("We lost.", "Lopez", "Lopez", "PERSON", verb)]
+    assert said(doc) == [Said("We lost.", "Lopez", "Lopez", "PERSON", cue[0])]
 
 
 def test_agent_of_a_passive_cue_hung_off_the_quote_is_the_speaker(vocab: Vocab) -> None:

@@ -795,11 +795,7 @@ def _noun_tagged_cue(view: _DocView, lo: int, hi: int) -> _Found | None:
                     and (_nominal(before, view) or plausible_speaker(before, view))
                 )
                 # "the editorial read": the speaker noun tagged as an adjective of the cue.
-                or (
-                    before.tag_ == "JJ"
-                    and before.lower_ in document_nouns()
-                    and view.outside(i - 1)
-                )
+                or (before.tag_ == "JJ" and _is_text(before) and view.outside(i - 1))
             )
             and (following is None or following.text in _CLAUSE_END or following.tag_ == "IN")
         ):
@@ -1415,7 +1411,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
             # "A," she said. "B." The second part is hers unless it names its own speaker;
             # so is a bare quote paragraph after an attributed one.
             attribution = _nearer_mention(
-                view, resolver, _inherit(previous, span, "continuation"), previous_span
+                view, resolver, q, _inherit(previous, span, "continuation"), previous_span
             )
         elif found is not None:
             attribution = _attribution(view, resolver, span, found)
@@ -1431,7 +1427,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
                 and view.paragraph_of(previous_span.start) == view.paragraph_of(span.start)
             ):
                 attribution = _nearer_mention(
-                    view, resolver, _inherit(previous, span, "same-paragraph"), previous_span
+                    view, resolver, q, _inherit(previous, span, "same-paragraph"), previous_span
                 )
             elif (found := _paragraph_reporter(view, q)) is not None:
                 attribution = _attribution(view, resolver, span, found)
@@ -1498,13 +1494,13 @@ def _inherit(previous: Attribution, span: QuoteSpan, rule: str) -> Attribution:
 
 
 def _nearer_mention(
-    view: _DocView, resolver: Resolver, attribution: Attribution, previous: QuoteSpan
+    view: _DocView, resolver: Resolver, q: int, attribution: Attribution, previous: QuoteSpan
 ) -> Attribution:
-    """An inherited speaker mentioned again between the two quotes is named by that nearer
-    mention: "…," Clinton said. She called for action. ⏎ "…" → "She"."""
+    """An inherited speaker of quote ``q`` mentioned again between the two quotes is named by
+    that nearer mention: "…," Clinton said. She called for action. ⏎ "…" → "She"."""
     doc = view.doc
     lo = view.token_at(previous.close_mark if previous.close_mark is not None else previous.end)
-    opening = view.token_ranges[view.quote_of[view.token_at(attribution.start)]][0]
+    opening = view.token_ranges[q][0]
     for i in range(opening - 1, lo, -1):
         token = doc[i]
         if token.dep_ != "nsubj" or not view.outside(i):
