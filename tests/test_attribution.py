@@ -1857,6 +1857,33 @@ def test_governing_subject_of_a_partial_quote(
     assert said(doc) == [Said("the little game", "Cruz", "Cruz", "PERSON", cue, rule)]
 
 
+@pytest.mark.parametrize(
+    ("verb", "tag", "dep", "speaker"),
+    [("was", "VBD", "attr", None), ("seemed", "VBD", "attr", None), ("ran", "VBD", "dobj", "Moss")],
+    ids=["copula", "linking-verb", "other-verb"],
+)
+def test_quoted_description_of_the_subject_is_not_the_subjects_words(
+    vocab: Vocab, verb: str, tag: str, dep: str, speaker: str | None
+) -> None:
+    text = f'Moss {verb} a "bully" at work.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Moss", "NNP", "nsubj", 1, "PERSON"),
+            (verb, tag, "ROOT", 1),
+            ("a", "DT", "det", 4),
+            ('"', "``", "punct", 4),
+            ("bully", "NN", dep, 1),
+            ('"', "''", "punct", 4),
+            ("at", "IN", "prep", 1),
+            ("work", "NN", "pobj", 6),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("bully", speaker)]
+
+
 @pytest.mark.parametrize("noun", ["warning", "dictum"])
 def test_quote_clauses_deep_under_a_speech_noun_belongs_to_its_owner(
     vocab: Vocab, noun: str

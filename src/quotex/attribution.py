@@ -582,13 +582,33 @@ def _owner(noun: Token, view: _DocView) -> Token | None:
 def _governing_subject(view: _DocView, q: int) -> _Found | None:
     """A partial quote with no cue verb takes the subject of the clause it sits in:
     Cruz chided the media for "the little game"."""
-    for head, _child in _ancestors_outside(view, q):
+    for head, child in _ancestors_outside(view, q):
         if not _is_verb(head) or _content_clause(head):
+            continue
+        if (
+            head.lower_ in _LINKING_VERBS
+            and child.dep_ in _PREDICATE_DEPS
+            and view.quote_of[child.i] == q
+        ):
+            # Obama was a "socialist", the Air Force is "the best in the world": quoted words
+            # that describe the subject are someone else's words about it. (Not so a quote
+            # further down: voters are keen on telling women to stop "moaning".)
             continue
         subject = _own_subject(head, view)
         if subject is not None and plausible_speaker(subject, view):
             return _Found(subject, None, "subject")
     return None
+
+
+#: Verbs that link a subject to a description of it, in the forms the parse sees (the
+#: pipeline runs without the lemmatizer): "the White House seemed "rattled"".
+_LINKING_VERBS = frozenset(
+    {"be", "is", "was", "are", "were", "been", "being", "'s", "'re", "am"}
+    | {"seem", "seems", "seemed", "appear", "appears", "appeared", "become", "becomes", "became"}
+    | {"remain", "remains", "remained", "sound", "sounds", "sounded", "look", "looks", "looked"}
+)
+#: How a description hangs below a linking verb.
+_PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
 
 
 def _content_clause(verb: Token) -> bool:
