@@ -2419,6 +2419,45 @@ def test_programme_title_after_a_preposition_is_not_speech(vocab: Vocab) -> None
     assert said(doc) == []
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ([("Meet", "VB", "compound"), ("the", "DT", "det"), ("Press", "NNP", "dobj")], []),
+        (
+            [("meet", "VB", "compound"), ("the", "DT", "det"), ("press", "NN", "dobj")],
+            [("meet the press", "Fomin")],
+        ),
+    ],
+    ids=["title-with-a-verb", "lower-case-words"],
+)
+def test_capitalised_quote_after_a_possessive_is_a_title(
+    vocab: Vocab, words: list[tuple[str, str, str]], expected: list[tuple[str, str]]
+) -> None:
+    # The parse has lost the possessive ("'s" as punctuation, the title as an object) and the
+    # title has a verb, so only the possessive before the capitalised words tells.
+    quoted = " ".join(word for word, _, _ in words)
+    text = f'Fomin told NBC\'s "{quoted}" on Sunday.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Fomin", "NNP", "nsubj", 1, "PERSON"),
+            ("told", "VBD", "ROOT", 1),
+            ("NBC", "NNP", "dobj", 1, "ORG"),
+            ("'s", "POS", "punct", 1),
+            ('"', "``", "punct", 7),
+            (words[0][0], words[0][1], words[0][2], 7),
+            (words[1][0], words[1][1], words[1][2], 7),
+            (words[2][0], words[2][1], words[2][2], 1),
+            ('"', "''", "punct", 7),
+            ("on", "IN", "prep", 1),
+            ("Sunday", "NNP", "pobj", 9, "DATE"),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == expected
+
+
 def test_quoted_nickname_after_as_is_kept(vocab: Vocab) -> None:
     # "known as "…"" names what someone was called; the title filter leaves it to the rules.
     text = 'Fomin said he was known as "The Hammer" in Geneva.'

@@ -1238,6 +1238,12 @@ def is_name_or_title(view: _DocView, q: int) -> bool:
 
     Short, with no verb, and every content word capitalised.
     """
+    words = _title_words(view, q)
+    return words is not None and not any(_is_verb(t) and t.dep_ != "amod" for t in words)
+
+
+def _title_words(view: _DocView, q: int) -> list[Token] | None:
+    """The words of a short quote whose content words are all capitalised, else None."""
     first, last = view.token_ranges[q]
     doc = view.doc
     words: list[Token] = []
@@ -1246,22 +1252,26 @@ def is_name_or_title(view: _DocView, q: int) -> bool:
         token = doc[i]
         if token.is_alpha:
             if len(words) == 8:
-                return False
+                return None
             words.append(token)
     if not words:
-        return False
-    if any(_is_verb(t) and t.dep_ != "amod" for t in words):
-        return False
+        return None
     capitalised = all(t.text[:1].isupper() or t.lower_ in _SMALL_WORDS for t in words)
-    return capitalised and any(t.text[:1].isupper() for t in words)
+    return words if capitalised and any(t.text[:1].isupper() for t in words) else None
 
 
 def is_programme_title(view: _DocView, q: int) -> bool:
     """A quoted title where something was said or shown, not what was said: on ABC's "This
     Week", in an interview with "Fox and Friends", a host of "The Apprentice"."""
-    if not is_name_or_title(view, q):
+    if _title_words(view, q) is None:
         return False
     first, last = view.token_ranges[q]
+    if _after_possessive(view, q):
+        # NBC's "Meet the Press", CBS's "Face the Nation": a possessive before a capitalised
+        # quote makes it a title, verbs and all, however the parse hangs the two.
+        return True
+    if not is_name_or_title(view, q):
+        return False
     for token in view.doc[first:last]:
         head = token.head
         if view.outside(head.i):
@@ -1273,6 +1283,17 @@ def is_programme_title(view: _DocView, q: int) -> bool:
             # Springsteen's "The Rising": a possessed title.
             return any(child.dep_ == "poss" and view.outside(child.i) for child in token.children)
     return False
+
+
+def _after_possessive(view: _DocView, q: int) -> bool:
+    """Whether the quote's opening mark follows a possessive ending: ABC's "This Week"."""
+    i = view.token_ranges[q][0] - 1
+    while i >= 0 and view.quote_of[i] == q:
+        i -= 1
+    if i < 0:
+        return False
+    before = view.doc[i]
+    return before.tag_ == "POS" or before.lower_ in ("'s", "’s")
 
 
 def is_premodifier(view: _DocView, q: int) -> bool:
