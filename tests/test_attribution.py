@@ -1383,6 +1383,51 @@ def test_bare_quote_paragraph_after_an_attributed_one(vocab: Vocab) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "speaker"),
+    [('"', "'", None), ('"', "‘", None), ("'", '"', "Fomin"), ('"', "''", "Fomin")],
+    ids=[
+        "single-after-double",
+        "curly-single-after-double",
+        "double-after-single",
+        "two-apostrophes",
+    ],
+)
+def test_single_marked_paragraph_after_double_marks_is_a_subheading(
+    vocab: Vocab, first: str, second: str, speaker: str | None
+) -> None:
+    # News sites head a new section with a line of speech in single marks; a paragraph in
+    # single marks after double-marked speech does not carry that speech on.
+    close = {"‘": "’"}.get(second, second)
+    text = f"{first}We will rebuild,{first} Fomin said.\n{second}A long night.{close}"
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            (first, "``", "punct", 3),
+            ("We", "PRP", "nsubj", 3),
+            ("will", "MD", "aux", 3),
+            ("rebuild", "VB", "ccomp", 7),
+            (",", ",", "punct", 7),
+            (first, "''", "punct", 7),
+            ("Fomin", "NNP", "nsubj", 7, "PERSON"),
+            ("said", "VBD", "ROOT", 7),
+            (".", ".", "punct", 7),
+            (*NL, 8),
+            (second, "``", "punct", 12),
+            ("A", "DT", "det", 12),
+            ("long", "JJ", "amod", 12),
+            ("night", "NN", "ROOT", 12),
+            (".", ".", "punct", 12),
+            (close, "''", "punct", 12),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [
+        ("We will rebuild,", "Fomin"),
+        ("A long night.", speaker),
+    ]
+
+
 def test_sentence_after_the_last_quote_introduces_a_new_speaker(vocab: Vocab) -> None:
     text = '"We stay," said Lopez. But Park was firm.\n"We go."'
     doc = make_doc(

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from quotex.coref import DASH_CHARS, DASHES, Resolver, after_dash_aside, is_age_noun
 from quotex.entities import EntityIndex
-from quotex.quotes import QuoteSpan, paragraphs
+from quotex.quotes import SINGLE_MARKS, QuoteSpan, paragraphs
 from quotex.records import Label
 from quotex.resources import cue_verb_forms, document_nouns, speaker_nouns, speech_nouns
 
@@ -1616,6 +1616,16 @@ def _is_bare_paragraph(view: _DocView, span: QuoteSpan) -> bool:
     return not any(ch.isalpha() for ch in outside)
 
 
+def _single_marked(text: str, span: QuoteSpan) -> bool:
+    """Whether ``span`` opens with a single quote mark (two apostrophes make a double one)."""
+    mark = span.open_mark
+    return (
+        mark is not None
+        and text[mark] in SINGLE_MARKS
+        and not (text[mark] == "'" and text[mark + 1 : mark + 2] == "'")
+    )
+
+
 def _continues(view: _DocView, previous: QuoteSpan, span: QuoteSpan) -> bool:
     """Whether ``span`` carries on the speech of the quote before it.
 
@@ -1628,6 +1638,11 @@ def _continues(view: _DocView, previous: QuoteSpan, span: QuoteSpan) -> bool:
     this_para = view.paragraph_of(span.start)
     previous_para = view.paragraph_of(previous.start)
     if this_para - previous_para != 1:
+        return False
+    if _single_marked(text, span) and not _single_marked(text, previous):
+        # A paragraph in 'single' marks after "double" ones is a pull-quote subheading that
+        # opens a new section, not more of the same speech. (The other way round is a
+        # headline's quote carried on in the body.)
         return False
     p_start, p_end = view.para_bounds[this_para]
     outside = (
