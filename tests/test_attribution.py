@@ -982,6 +982,30 @@ def test_agent_of_a_passive_cue_hung_off_the_quote_is_the_speaker(vocab: Vocab) 
     assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("a mess", "Jo Doe", "called")]
 
 
+@pytest.mark.parametrize("dep", ["acl", "relcl"])
+def test_cue_misread_as_a_participle_of_the_name_before_it(vocab: Vocab, dep: str) -> None:
+    # The parse found no main verb: "called" hangs off "Ryan" as a reduced clause. With an
+    # object of its own and no auxiliary, it is the sentence's verb and Ryan its subject.
+    text = 'Ryan on Tuesday called the remarks "racist".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Ryan", "NNP", "ROOT", 0, "PERSON"),
+            ("on", "IN", "prep", 3),
+            ("Tuesday", "NNP", "pobj", 1, "DATE"),
+            ("called", "VBN", dep, 0),
+            ("the", "DT", "det", 5),
+            ("remarks", "NNS", "oprd", 3),
+            ('"', "``", "punct", 7),
+            ("racist", "NN", "appos", 5),
+            ('"', "''", "punct", 7),
+            (".", ".", "punct", 0),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("racist", "Ryan", "called")]
+
+
 def test_listener_after_a_participle_is_not_the_speaker(vocab: Vocab) -> None:
     # telling CNBC: the name after "telling" is who heard it.
     text = 'Fomin left early, telling CNBC: "The talks are over."'

@@ -268,9 +268,10 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
         # The cue verb itself says its subject speaks: the complaint alleged, the photo quotes.
         return subject if plausible_speaker(subject, view) or _nominal(subject, view) else None
     # one lawmaker called Trump "the orange prince": the parser read the cue as a participle
-    # of the noun before it. With an object of its own besides the quote, it is the speech.
+    # (or a reduced relative clause) of the noun before it. With an object of its own besides
+    # the quote, it is the speech.
     if (
-        verb.dep_ == "acl"
+        verb.dep_ in ("acl", "relcl")
         and verb.tag_ == "VBN"
         and verb.head.i < verb.i
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
