@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import Said, make_doc, said, said_by_model
+from conftest import Row, Said, make_doc, said, said_by_model
 from quotex.attribution import attribute_quotes
 from quotex.entities import normalize_entities
 from quotex.quotes import find_quote_spans
@@ -1892,6 +1892,46 @@ def test_two_partial_quotes_in_one_sentence(vocab: Vocab) -> None:
     assert said(doc) == [
         Said("a disaster", "Lopez", "Lopez", "PERSON", "said", "syntax"),
         Said("a waste.", "Lopez", "Lopez", "PERSON", None, "continuation"),
+    ]
+
+
+@pytest.mark.parametrize(("verb", "speaker"), [("vowed", "Lopez"), ("told Kim", "Park")])
+def test_to_clause_of_a_promise_is_the_subjects_words(
+    vocab: Vocab, verb: str, speaker: str
+) -> None:
+    # "vowed to "…"" promises in the subject's own words; "told Kim to "…"" is an instruction,
+    # which leaves the quote to the reporting verb above.
+    text = f'Park said it would "end soon," and Lopez {verb} to "fight on".'
+    told = verb != "vowed"
+    rows: list[Row] = [
+        ("Park", "NNP", "nsubj", 1, "PERSON"),
+        ("said", "VBD", "ROOT", 1),
+        ("it", "PRP", "nsubj", 5),
+        ("would", "MD", "aux", 5),
+        ('"', "``", "punct", 5),
+        ("end", "VB", "ccomp", 1),
+        ("soon", "RB", "advmod", 5),
+        (",", ",", "punct", 1),
+        ('"', "''", "punct", 1),
+        ("and", "CC", "cc", 1),
+        ("Lopez", "NNP", "nsubj", 11, "PERSON"),
+        (verb.split()[0], "VBD", "conj", 1),
+    ]
+    if told:
+        rows.append(("Kim", "NNP", "dobj", 11, "PERSON"))
+    shift = len(rows) - 12
+    rows += [
+        ("to", "TO", "aux", 14 + shift),
+        ('"', "``", "punct", 14 + shift),
+        ("fight", "VB", "xcomp", 11),
+        ("on", "RP", "prt", 14 + shift),
+        ('"', "''", "punct", 14 + shift),
+        (".", ".", "punct", 1),
+    ]
+    doc = make_doc(vocab, text, rows)
+    assert [(s.quote, s.speaker) for s in said(doc)] == [
+        ("end soon,", "Park"),
+        ("fight on", speaker),
     ]
 
 

@@ -415,8 +415,12 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
     chain = _ancestors_outside(view, q)
     for head, child in chain:
         # "told them to seek "new initiatives"" is an instruction, not the speech: the
-        # reporting verb, if any, is further up.
-        if is_cue(head) and child.dep_ != "xcomp":
+        # reporting verb, if any, is further up. With nobody told, "vowed to "bomb the hell""
+        # is the subject's own promise.
+        if is_cue(head) and (
+            child.dep_ != "xcomp"
+            or (head.lower_ in _PROMISE_VERBS and not _has_listener(head, view))
+        ):
             speaker = _subject(head, view)
             if (
                 speaker is None
@@ -461,6 +465,23 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
                     if speaker is not None:
                         return _Found(speaker, (child.i, child.i + 1), "syntax")
     return None
+
+
+def _has_listener(verb: Token, view: _DocView) -> bool:
+    """Whether a cue verb has somebody it speaks to, outside the quotes: "told them"."""
+    return any(child.dep_ in _LISTENER_DEPS and view.outside(child.i) for child in verb.children)
+
+
+#: Cue verbs whose "to" clause is the subject's own words (a promise, a threat, a chant),
+#: rather than something done: "vowed to "bomb the hell"", but "agreed to "renounce war"".
+_PROMISE_VERBS = frozenset(
+    {"vow", "vows", "vowed", "vowing", "promise", "promises", "promised", "promising"}
+    | {"pledge", "pledges", "pledged", "pledging", "threaten", "threatens", "threatened"}
+    | {"threatening", "swear", "swears", "swore", "sworn", "swearing"}
+    | {"say", "says", "said", "saying", "chant", "chants", "chanted", "chanting"}
+)
+#: How the one spoken to hangs below a cue verb.
+_LISTENER_DEPS = frozenset({"dobj", "dative", "iobj", "nsubjpass"})
 
 
 def _beyond_relative_clause(view: _DocView, relative: Token) -> _Found | None:
