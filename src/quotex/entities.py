@@ -18,7 +18,7 @@ from quotex.records import Label
 from quotex.resources import honorifics, load_resource, speaker_nouns
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 _MODEL_LABELS: dict[str, Label] = {
     "PERSON": "PERSON",
@@ -143,58 +143,57 @@ def _first_names() -> dict[str, str]:
     return genders
 
 
-def _title_key(token: Token) -> str:
-    return token.lower_.rstrip(".")
-
-
-def _name_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _name_tokens(words: _Words, start: int, end: int) -> tuple[int, int]:
     """Trim titles, determiners and the possessive off a mention's token range."""
     titles = honorifics()
-    while start < end - 1 and (_title_key(doc[start]) in titles or doc[start].text in _DETERMINERS):
+    while start < end - 1 and (
+        words.lower[start].rstrip(".") in titles or words.text[start] in _DETERMINERS
+    ):
         start += 1
-    while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
+    while end > start + 1 and words.text[end - 1] in _POSSESSIVE:
         end -= 1
     return start, end
 
 
-def _break_at_lines(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
-    """Split a token range wherever the text breaks a line, dropping white-space tokens."""
+def _break_at_lines(words: _Words, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Split a token range wherever the text breaks a line, dropping white-space tokens.
+
+    (A token's own trailing white space is at most one space: a line break is a token.)
+    """
     piece_start = start
     for i in range(start, end):
-        token = doc[i]
-        if token.is_space or "\n" in token.text or "\r" in token.text:
+        text = words.text[i]
+        if words.is_space[i] or "\n" in text or "\r" in text:
             if i > piece_start:
                 yield piece_start, i
-            piece_start = i + 1
-        elif "\n" in token.whitespace_ or "\r" in token.whitespace_:
-            yield piece_start, i + 1
             piece_start = i + 1
     if end > piece_start:
         yield piece_start, end
 
 
-def _gender_of(doc: Doc, start: int, end: int) -> str | None:
+def _gender_of(words: _Words, start: int, end: int) -> str | None:
     """A gender cue for a person mention: a title before or inside it, else the first name."""
     titles = honorifics()
     for i in (start - 1, start):
-        if 0 <= i < len(doc):
-            gender = titles.get(_title_key(doc[i]))
+        if 0 <= i < len(words.text):
+            gender = titles.get(words.lower[i].rstrip("."))
             if gender:
                 return gender
-    name_start, _ = _name_tokens(doc, start, end)
-    return _first_names().get(doc[name_start].lower_)
+    name_start, _ = _name_tokens(words, start, end)
+    return _first_names().get(words.lower[name_start])
 
 
-def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
+def _looks_like_person(words: _Words, start: int, end: int) -> bool:
     """A capitalised name the model gave another label ("Mayor Ana Torres" as WORK_OF_ART):
     a person when it opens with a title or a known given name."""
-    tokens = doc[start:end]
-    if not all(t.text[:1].isupper() or t.is_punct for t in tokens) or end - start > 5:
+    if end - start > 5 or not all(
+        words.text[i][:1].isupper() or words.is_punct[i] for i in range(start, end)
+    ):
         return False
-    name_start, name_end = _name_tokens(doc, start, end)
+    name_start, name_end = _name_tokens(words, start, end)
     if name_end - name_start < 2:
         return False
-    return name_start > start or doc[name_start].lower_ in _first_names()
+    return name_start > start or words.lower[name_start] in _first_names()
 
 
 # --- the normaliser -------------------------------------------------------------------------
@@ -208,17 +207,39 @@ class _Words:
     text: list[str]
     tag: list[str]
     lower: list[str]
+    is_punct: list[bool]
+    is_space: list[bool]
+    space_after: list[bool]
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
-        from spacy.attrs import LOWER, ORTH, TAG
+        from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY, TAG
 
         # Columns of hashes, looked up in the string store: no Token object is built.
         if len(doc) == 0:
-            return cls([], [], [])
+            return cls([], [], [], [], [], [])
         strings = doc.vocab.strings
-        columns = doc.to_array([ORTH, TAG, LOWER]).T.tolist()
-        return cls(*([strings[h] for h in column] for column in columns))
+        orth, tag, lower, punct, space, space_after = doc.to_array(
+            [ORTH, TAG, LOWER, IS_PUNCT, IS_SPACE, SPACY]
+        ).T.tolist()
+        return cls(
+            [strings[h] for h in orth],
+            [strings[h] for h in tag],
+            [strings[h] for h in lower],
+            [bool(flag) for flag in punct],
+            [bool(flag) for flag in space],
+            [bool(flag) for flag in space_after],
+        )
+
+    def span(self, start: int, end: int) -> str:
+        """The text of tokens ``start`` to ``end``, as ``doc[start:end].text`` gives it."""
+        # Built from the words: Doc.text would build a Token object for every word of the doc.
+        if end <= start:
+            return ""
+        text, space_after = self.text, self.space_after
+        parts = [text[i] + " " if space_after[i] else text[i] for i in range(start, end - 1)]
+        parts.append(text[end - 1])
+        return "".join(parts)
 
 
 @dataclass(slots=True)
@@ -235,23 +256,23 @@ def _raw_mentions(doc: Doc, words: _Words) -> list[_Raw]:
         label = _MODEL_LABELS.get(ent.label_)
         if label is None:
             # "US" is sometimes tagged NORP; countries win whatever the model says.
-            if country_code(ent.text) is not None:
+            if country_code(words.span(ent.start, ent.end)) is not None:
                 label = "LOCATION"
-            elif _looks_like_person(doc, ent.start, ent.end):
+            elif _looks_like_person(words, ent.start, ent.end):
                 label = "PERSON"
             else:
                 continue
-        for start, end in _break_at_lines(doc, ent.start, ent.end):
-            while start < end - 1 and (doc[start].text in _DETERMINERS or doc[start].is_punct):
+        for start, end in _break_at_lines(words, ent.start, ent.end):
+            while start < end - 1 and (words.text[start] in _DETERMINERS or words.is_punct[start]):
                 start += 1
-            if doc[start].is_punct:
+            if words.is_punct[start]:
                 continue
-            while end > start + 1 and doc[end - 1].text in _POSSESSIVE:
+            while end > start + 1 and words.text[end - 1] in _POSSESSIVE:
                 end -= 1
-            text = doc[start:end].text
+            text = words.span(start, end)
             code = country_code(text) if label != "PERSON" else None
             raw.append(_Raw(start, end, "COUNTRY" if code else label, code))
-    raw.extend(_gazetteer_countries(doc, words, raw))
+    raw.extend(_gazetteer_countries(words, raw))
     raw.extend(_unlabelled_people(words, raw))
     raw.sort(key=lambda m: m.start)
     return raw
@@ -283,7 +304,7 @@ def _unlabelled_people(words: _Words, known: list[_Raw]) -> list[_Raw]:
     return found
 
 
-def _gazetteer_countries(doc: Doc, words: _Words, known: list[_Raw]) -> list[_Raw]:
+def _gazetteer_countries(words: _Words, known: list[_Raw]) -> list[_Raw]:
     """Country names the model missed, found by the gazetteer in capitalised text."""
     covered = {i for m in known for i in range(m.start, m.end)}
     prefixes = _country_prefixes()
@@ -301,7 +322,7 @@ def _gazetteer_countries(doc: Doc, words: _Words, known: list[_Raw]) -> list[_Ra
                 matched = len(name)
                 break
         if matched and texts[i][:1].isupper():
-            code = country_code(doc[i : i + matched].text)
+            code = country_code(words.span(i, i + matched))
             if code:
                 found.append(_Raw(i, i + matched, "COUNTRY", code))
             i += matched
@@ -314,27 +335,26 @@ def normalize_entities(doc: Doc) -> EntityIndex:
     """Normalise the model's entities of ``doc`` into labelled, clustered mentions."""
     words = _Words.of(doc)
     raw = _raw_mentions(doc, words)
-    _vote_labels(doc, raw)
-    raw.extend(_unlabelled_surnames(doc, words, raw))
+    _vote_labels(words, raw)
+    raw.extend(_unlabelled_surnames(words, raw))
     raw.sort(key=lambda m: m.start)
-    return _cluster(doc, raw)
+    return _cluster(words, raw)
 
 
-def _vote_labels(doc: Doc, raw: list[_Raw]) -> None:
+def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
     """One label per name: "Lavrov" is a person when "Sergei Lavrov" is."""
     people_words: set[str] = set()
     votes: dict[str, Counter[Label]] = {}
-    for m in raw:
-        text = doc[m.start : m.end].text
+    texts = [words.span(m.start, m.end) for m in raw]
+    for m, text in zip(raw, texts, strict=True):
         votes.setdefault(text, Counter())[m.label] += 1
         if m.label == "PERSON":
-            start, end = _name_tokens(doc, m.start, m.end)
+            start, end = _name_tokens(words, m.start, m.end)
             if end - start > 1:
-                people_words.add(doc[end - 1].text)
-    for m in raw:
+                people_words.add(words.text[end - 1])
+    for m, text in zip(raw, texts, strict=True):
         if m.label == "COUNTRY":
             continue
-        text = doc[m.start : m.end].text
         if m.end - m.start == 1 and text in people_words:
             m.label = "PERSON"
             continue
@@ -347,16 +367,16 @@ def _vote_labels(doc: Doc, raw: list[_Raw]) -> None:
 _NAME_OR_NOUN_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", ""})
 
 
-def _unlabelled_surnames(doc: Doc, words: _Words, raw: list[_Raw]) -> list[_Raw]:
+def _unlabelled_surnames(words: _Words, raw: list[_Raw]) -> list[_Raw]:
     """Capitalised tokens the model left untagged that are the surname of a person it found.
     A common-noun tag is no veto: in headlines the tagger reads "Lewandowski:" as a noun."""
     covered = {i for m in raw for i in range(m.start, m.end)}
     surnames: set[str] = set()
     for m in raw:
         if m.label == "PERSON":
-            start, end = _name_tokens(doc, m.start, m.end)
+            start, end = _name_tokens(words, m.start, m.end)
             if end - start > 1:
-                surnames.add(doc[end - 1].text)
+                surnames.add(words.text[end - 1])
     extra: list[_Raw] = []
     for i, text in enumerate(words.text):
         if text in surnames and i not in covered and words.tag[i] in _NAME_OR_NOUN_TAGS:
@@ -364,7 +384,7 @@ def _unlabelled_surnames(doc: Doc, words: _Words, raw: list[_Raw]) -> list[_Raw]
     return extra
 
 
-def _cluster(doc: Doc, raw: list[_Raw]) -> EntityIndex:
+def _cluster(words: _Words, raw: list[_Raw]) -> EntityIndex:
     clusters: list[Cluster] = []
     mentions: list[Mention] = []
     by_key: dict[tuple[str, str], int] = {}
@@ -373,24 +393,24 @@ def _cluster(doc: Doc, raw: list[_Raw]) -> EntityIndex:
     for m in raw:
         if m.label != "PERSON":
             continue
-        start, end = _name_tokens(doc, m.start, m.end)
-        words = tuple(t.text for t in doc[start:end])
-        if len(words) < 2:
+        start, end = _name_tokens(words, m.start, m.end)
+        name_words = tuple(words.text[start:end])
+        if len(name_words) < 2:
             continue
-        key = ("PERSON", " ".join(words))
+        key = ("PERSON", " ".join(name_words))
         if key not in by_key:
             by_key[key] = len(clusters)
-            clusters.append(Cluster(name=_span_text(doc, start, end), label="PERSON"))
-        full_names.append((start, words, by_key[key]))
+            clusters.append(Cluster(name=_span_text(words, start, end), label="PERSON"))
+        full_names.append((start, name_words, by_key[key]))
     _merge_person_variants(clusters, full_names, by_key)
 
     short_refs: Counter[int] = Counter()
-    org_full_names = _org_full_names(doc, raw)
+    org_full_names = _org_full_names(words, raw)
     for m in raw:
         if m.label == "PERSON":
-            index = _person_cluster(doc, m, clusters, full_names, by_key, short_refs)
+            index = _person_cluster(words, m, clusters, full_names, by_key, short_refs)
         else:
-            name = country_canonical(m.code) if m.code else _org_name(doc, m.start, m.end)
+            name = country_canonical(m.code) if m.code else _span_text(words, m.start, m.end)
             if m.label == "ORG":
                 name = org_full_names.get(name, name)
             key = (m.label, name.lower())
@@ -404,7 +424,7 @@ def _cluster(doc: Doc, raw: list[_Raw]) -> EntityIndex:
         cluster = clusters[index]
         cluster.mentions.append(len(mentions))
         if cluster.label == "PERSON" and cluster.gender is None:
-            cluster.gender = _gender_of(doc, m.start, m.end)
+            cluster.gender = _gender_of(words, m.start, m.end)
         mentions.append(Mention(m.start, m.end, m.label, index))
 
     by_token = {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
@@ -437,15 +457,15 @@ _JUST_BEFORE = 40
 
 
 def _person_cluster(
-    doc: Doc,
+    doc_words: _Words,
     m: _Raw,
     clusters: list[Cluster],
     full_names: list[tuple[int, tuple[str, ...], int]],
     by_key: dict[tuple[str, str], int],
     short_refs: Counter[int],
 ) -> int:
-    start, end = _name_tokens(doc, m.start, m.end)
-    words = tuple(t.text for t in doc[start:end])
+    start, end = _name_tokens(doc_words, m.start, m.end)
+    words = tuple(doc_words.text[start:end])
     key = ("PERSON", " ".join(words))
     if key in by_key:
         return by_key[key]
@@ -470,31 +490,27 @@ def _person_cluster(
         short_refs[index] += 1
         return index
     by_key[key] = len(clusters)
-    clusters.append(Cluster(name=_span_text(doc, start, end), label="PERSON"))
+    clusters.append(Cluster(name=_span_text(doc_words, start, end), label="PERSON"))
     return by_key[key]
 
 
-def _span_text(doc: Doc, start: int, end: int) -> str:
+def _span_text(words: _Words, start: int, end: int) -> str:
     """The words of a token range as the text spells them, white space collapsed."""
-    return " ".join(doc[start:end].text.split())
+    return " ".join(words.span(start, end).split())
 
 
-def _org_name(doc: Doc, start: int, end: int) -> str:
-    return _span_text(doc, start, end)
-
-
-def _org_full_names(doc: Doc, raw: list[_Raw]) -> dict[str, str]:
+def _org_full_names(words: _Words, raw: list[_Raw]) -> dict[str, str]:
     """Short organisation names that stand for one longer name in the article: "Exxon" for
     "Exxon Mobil", "Goldman" for "Goldman Sachs". A short name that begins several longer ones
     ("Fox": "Fox News", "Fox Business") or is a common word ("House": "House Oversight
     Committee") stays itself."""
-    names = {_org_name(doc, m.start, m.end) for m in raw if m.label == "ORG"}
+    names = {_span_text(words, m.start, m.end) for m in raw if m.label == "ORG"}
     _, org_nouns = speaker_nouns()
     longer: dict[str, set[str]] = {}
     for name in names:
-        words = name.split()
-        for n in range(1, len(words)):
-            longer.setdefault(" ".join(words[:n]), set()).add(name)
+        name_words = name.split()
+        for n in range(1, len(name_words)):
+            longer.setdefault(" ".join(name_words[:n]), set()).add(name)
     full: dict[str, str] = {}
     for short, candidates in longer.items():
         first = short.split()[0]
