@@ -324,6 +324,81 @@ def test_colon_hung_off_an_object_still_closes_the_subjects_verb(vocab: Vocab) -
     assert [(s.quote, s.speaker) for s in said(doc)] == [("Pay the fine.", "Ann Cole")]
 
 
+def test_colon_hung_off_the_quotes_verb_closes_the_clause_before_it(vocab: Vocab) -> None:
+    # The parse hung the colon, and the clause before it, off the quote's own verb; the name
+    # in the aside ("Q&A" read as a place) is not the speaker.
+    text = 'The campaign, in a Q&A, worded it carefully: "Costs were high."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            ("campaign", "NN", "nsubj", 7),
+            (",", ",", "punct", 7),
+            ("in", "IN", "prep", 7),
+            ("a", "DT", "det", 5),
+            ("Q&A", "NNP", "pobj", 3, "FAC"),
+            (",", ",", "punct", 7),
+            ("worded", "VBD", "ccomp", 14),
+            ("it", "PRP", "dobj", 7),
+            ("carefully", "RB", "advmod", 7),
+            (":", ":", "punct", 14),
+            ('"', "``", "punct", 14),
+            ("Costs", "NNS", "nsubj", 14),
+            ("were", "VBD", "ROOT", 14),
+            ("high", "JJ", "acomp", 14),
+            (".", ".", "punct", 14),
+            ('"', "''", "punct", 14),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("Costs were high.", "campaign")]
+
+
+@pytest.mark.parametrize(
+    ("subject", "verb", "obj", "speaker"),
+    [
+        ("voice", "celebrated", ("the", "attack"), "voice"),
+        ("timing", "surprised", ("Jo", "Doe"), "Jo Doe"),
+    ],
+    ids=["thing-that-speaks", "person-who-reacts"],
+)
+def test_common_noun_subject_of_the_verb_a_colon_closes(
+    vocab: Vocab, subject: str, verb: str, obj: tuple[str, str], speaker: str
+) -> None:
+    # A voice or a footnote that does something right before a colon speaks what follows,
+    # rather than a name after its verb; a thing that surprises a person introduces that
+    # person's words.
+    person = obj[0] == "Jo"
+    where = "" if person else " on Twitter"
+    text = f'A {subject} {verb} {obj[0]} {obj[1]}{where}: "We won."'
+    rows: list[Row] = [
+        ("A", "DT", "det", 1),
+        (subject, "NN", "nsubj", 2),
+        (verb, "VBD", "ROOT", 2),
+        (
+            obj[0],
+            "NNP" if person else "DT",
+            "compound" if person else "det",
+            4,
+            "PERSON" if person else "",
+        ),
+        (obj[1], "NNP" if person else "NN", "dobj", 2, "PERSON" if person else ""),
+    ]
+    if not person:
+        rows += [("on", "IN", "prep", 2), ("Twitter", "NNP", "pobj", 5, "ORG")]
+    colon = len(rows)
+    rows += [
+        (":", ":", "punct", 2),
+        ('"', "``", "punct", colon + 3),
+        ("We", "PRP", "nsubj", colon + 3),
+        ("won", "VBD", "ccomp", 2),
+        (".", ".", "punct", colon + 3),
+        ('"', "''", "punct", colon + 3),
+    ]
+    doc = make_doc(vocab, text, rows)
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("We won.", speaker)]
+
+
 def test_cue_of_a_when_clause_does_not_introduce_the_main_clauses_quote(vocab: Vocab) -> None:
     text = 'When Lee objected, Park shot back: "Nonsense."'
     doc = make_doc(

@@ -998,9 +998,12 @@ def _before(view: _DocView, q: int) -> _Found | None:
     if _ends_with_colon(doc[hi - 1]):
         # He gave the idea a whirl on CNN on Tuesday: "…": the subject of the sentence that the
         # colon ends; without a verb (From Chairwoman Smith: "…"), the name before the colon.
+        # Only the colon's own sentence names the source: a name in the sentence before is
+        # what that sentence was about.
+        start = max(lo, view.sent_start[hi - 2]) if hi - 1 > lo else lo
         speaker = (
             _root_subject(view, lo, hi - 1)
-            or _last_name_like(view, lo, hi - 1)
+            or _last_name_like(view, start, hi - 1)
             or _speaker_in(view, lo, hi - 1)
         )
         if speaker is not None:
@@ -1201,6 +1204,9 @@ def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
         # The verb the colon closes, wherever the parse hung it: "A supporter, X, gave it a
         # whirl on CNN:", "a familiar voice celebrated the attacks on Twitter:".
         verb = view.doc[hi].head
+        if not start <= verb.i < hi:
+            # The colon hung off the quote's own verb: the clause before it has its top verb.
+            verb = _clause_top(view, start, hi) or verb
         # "delivered a blunt message to Trump:" with the colon hung off the last noun.
         while (
             not (_is_verb(verb) or verb.lower_ in cue_verb_forms())
@@ -1220,7 +1226,7 @@ def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
                 subject is not None
                 and start <= subject.i < verb.i
                 and not subject.text.isupper()
-                and plausible_speaker(subject, view)
+                and (plausible_speaker(subject, view) or _speaking_thing(subject, verb))
             ):
                 return subject
     for token in view.doc[start:hi]:
@@ -1230,6 +1236,27 @@ def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
                 return subject if plausible_speaker(subject, view) else None
             return None
     return None
+
+
+def _clause_top(view: _DocView, lo: int, hi: int) -> Token | None:
+    """The last verb of ``[lo, hi)`` whose head lies outside that range: the clause's own verb."""
+    for i in range(hi - 1, lo - 1, -1):
+        token = view.doc[i]
+        if _is_verb(token) and view.outside(i) and not lo <= token.head.i < hi:
+            return token
+    return None
+
+
+def _speaking_thing(subject: Token, verb: Token) -> bool:
+    """A common noun doing something right before a colon speaks what follows: "a familiar
+    voice celebrated the attacks on Twitter:", "A footnote in the report makes that clear:".
+    Not after a linking verb ("The message was clear:") nor with a person as the object ("The
+    timing doesn't surprise Jo Doe:"): those introduce someone else's words."""
+    return (
+        subject.tag_ in ("NN", "NNS")
+        and verb.lower_ not in _LINKING_VERBS
+        and not any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
+    )
 
 
 def _reporting_verb_above(verb: Token, view: _DocView, lo: int, hi: int) -> Token | None:
