@@ -399,6 +399,30 @@ def test_common_noun_subject_of_the_verb_a_colon_closes(
     assert [(s.quote, s.speaker) for s in said(doc)] == [("We won.", speaker)]
 
 
+def test_name_on_topic_before_a_colon_is_the_speaker(vocab: Vocab) -> None:
+    # "Lopez On Taxes:" is the headline formula for what Lopez said about taxes; the name
+    # nearest the colon is the topic.
+    text = 'Lopez On Taxes: "We Will Cut Them."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "ROOT", 0, "PERSON"),
+            ("On", "IN", "prep", 0),
+            ("Taxes", "NNP", "pobj", 1),
+            (":", ":", "punct", 0),
+            ('"', "``", "punct", 7),
+            ("We", "PRP", "nsubj", 7),
+            ("Will", "MD", "aux", 7),
+            ("Cut", "VB", "appos", 0),
+            ("Them", "PRP", "dobj", 7),
+            (".", ".", "punct", 7),
+            ('"', "''", "punct", 7),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("We Will Cut Them.", "Lopez")]
+
+
 def test_cue_of_a_when_clause_does_not_introduce_the_main_clauses_quote(vocab: Vocab) -> None:
     text = 'When Lee objected, Park shot back: "Nonsense."'
     doc = make_doc(

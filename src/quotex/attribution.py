@@ -1002,7 +1002,8 @@ def _before(view: _DocView, q: int) -> _Found | None:
         # what that sentence was about.
         start = max(lo, view.sent_start[hi - 2]) if hi - 1 > lo else lo
         speaker = (
-            _root_subject(view, lo, hi - 1)
+            _name_on_topic(view, start, hi - 1)
+            or _root_subject(view, lo, hi - 1)
             or _last_name_like(view, start, hi - 1)
             or _speaker_in(view, lo, hi - 1)
         )
@@ -1175,6 +1176,30 @@ def _dashed_source(view: _DocView, lo: int, hi: int) -> Token | None:
                 return _head_of_name(words[0])
             return None
     return None
+
+
+#: Prepositions of the "Name on topic:" formula of headlines and subheads.
+_ON_TOPIC = frozenset({"on", "about"})
+
+
+def _name_on_topic(view: _DocView, lo: int, hi: int) -> Token | None:
+    """ "Gillibrand on Clinton's Speeches: 'I Think She Will.'": in a verbless "Name on topic"
+    before a colon, the name speaks and the topic is what about."""
+    doc = view.doc
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[lo:hi]):
+        return None
+    for i in range(lo + 1, hi - 1):
+        if doc[i].lower_ in _ON_TOPIC:
+            # Nothing but the name before the preposition: "CNN President On Trump:".
+            named = all(
+                t.tag_ in _NAME_TAGS or t.ent_type_ in ("PERSON", "ORG") for t in doc[lo:i]
+            ) and doc[i - 1].tag_ in ("NNP", "NNPS")
+            return doc[i - 1] if named and doc[i + 1].ent_type_ not in ("DATE", "TIME") else None
+    return None
+
+
+#: Tags of the words of a name with its title: "the U.S. Ambassador", "Trump's".
+_NAME_TAGS = frozenset({"NNP", "NNPS", "DT", "POS", "HYPH"})
 
 
 def _last_name_like(view: _DocView, lo: int, hi: int) -> Token | None:
