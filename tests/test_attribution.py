@@ -1105,6 +1105,31 @@ def test_cue_misread_as_a_participle_of_the_name_before_it(vocab: Vocab, dep: st
     assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("racist", "Ryan", "called")]
 
 
+def test_name_after_a_conjoined_cue_is_its_object_not_an_inverted_subject(vocab: Vocab) -> None:
+    # "…, praises Park" after a comma reads like an inverted "…," said Park; but a conjoined
+    # verb shares the subject of the verb before it.
+    text = 'Lopez slams Kim, praises Park as "a hero".'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("slams", "VBZ", "ROOT", 1),
+            ("Kim", "NNP", "dobj", 1, "PERSON"),
+            (",", ",", "punct", 1),
+            ("praises", "VBZ", "conj", 1),
+            ("Park", "NNP", "dobj", 4, "PERSON"),
+            ("as", "IN", "prep", 4),
+            ('"', "``", "punct", 9),
+            ("a", "DT", "det", 9),
+            ("hero", "NN", "pobj", 6),
+            ('"', "''", "punct", 9),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("a hero", "Lopez")]
+
+
 def test_listener_after_a_participle_is_not_the_speaker(vocab: Vocab) -> None:
     # telling CNBC: the name after "telling" is who heard it.
     text = 'Fomin left early, telling CNBC: "The talks are over."'

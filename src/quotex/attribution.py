@@ -301,6 +301,7 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
         and verb.lower_ not in _LISTENER_VERBS
         and verb.i > 0
         and (view.doc[verb.i - 1].text in _INVERSION_OPENERS or not view.outside(verb.i - 1))
+        and not (verb.dep_ == "conj" and _own_subject(verb.head, view) is not None)
     ):
         token = view.doc[after]
         if (token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("PERSON", "ORG")) and (
