@@ -399,6 +399,47 @@ def test_common_noun_subject_of_the_verb_a_colon_closes(
     assert [(s.quote, s.speaker) for s in said(doc)] == [("We won.", speaker)]
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            'From Lopez\'s blog on Kim: "We won."',
+            [("Lopez", "NNP", "poss", 3, "PERSON"), ("'s", "POS", "case", 1)],
+            "Lopez",
+        ),
+        (
+            'From the new blog on Kim: "We won."',
+            [("the", "DT", "det", 3), ("new", "JJ", "amod", 3)],
+            "new blog",
+        ),
+    ],
+    ids=["owner-of-the-text", "the-text-itself"],
+)
+def test_from_a_text_before_a_colon_names_the_source(
+    vocab: Vocab, text: str, words: list[Row], speaker: str
+) -> None:
+    # "From Lopez's blog:" quotes Lopez; "From the new blog:" quotes the blog. Neither is the
+    # name nearest the colon ("Kim" is only mentioned inside the phrase).
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("From", "IN", "ROOT", 0),
+            *words,
+            ("blog", "NN", "pobj", 0),
+            ("on", "IN", "prep", 3),
+            ("Kim", "NNP", "pobj", 4, "PERSON"),
+            (":", ":", "punct", 0),
+            ('"', "``", "punct", 9),
+            ("We", "PRP", "nsubj", 9),
+            ("won", "VBD", "appos", 0),
+            (".", ".", "punct", 9),
+            ('"', "''", "punct", 9),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("We won.", speaker)]
+
+
 def test_name_on_topic_before_a_colon_is_the_speaker(vocab: Vocab) -> None:
     # "Lopez On Taxes:" is the headline formula for what Lopez said about taxes; the name
     # nearest the colon is the topic.

@@ -207,10 +207,12 @@ def test_stray_mark_never_swallows_the_next_paragraph() -> None:
     assert spans[0].start > text.index("\n")
 
 
-def test_unclosed_quote_at_paragraph_end_stays_in_its_paragraph() -> None:
+def test_unclosed_quote_after_a_colon_runs_to_its_paragraph_end_and_no_further() -> None:
+    # A colon introduces the quote, so the mark is no stray: its closing mark was lost.
     text = 'He said: "we will see.\nShe said: "maybe."'
     spans = find_quote_spans(text)
-    assert [text[s.start : s.end] for s in spans] == ["maybe."]
+    assert [text[s.start : s.end] for s in spans] == ["we will see.", "maybe."]
+    assert spans[0].end <= text.index("\n") < spans[1].start
 
 
 def test_two_openers_in_a_row_keep_the_second() -> None:

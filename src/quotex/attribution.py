@@ -1003,7 +1003,8 @@ def _before(view: _DocView, q: int) -> _Found | None:
         # what that sentence was about.
         start = max(lo, view.sent_start[hi - 2]) if hi - 1 > lo else lo
         speaker = (
-            _name_on_topic(view, start, hi - 1)
+            _from_source(view, start, hi - 1)
+            or _name_on_topic(view, start, hi - 1)
             or _root_subject(view, lo, hi - 1)
             or _last_name_like(view, start, hi - 1)
             or _speaker_in(view, lo, hi - 1)
@@ -1175,6 +1176,22 @@ def _dashed_source(view: _DocView, lo: int, hi: int) -> Token | None:
             words = doc[i + 1 : hi]
             if len(words) and all(t.tag_ in ("NNP", "NNPS") or t.is_punct for t in words):
                 return _head_of_name(words[0])
+            return None
+    return None
+
+
+def _from_source(view: _DocView, lo: int, hi: int) -> Token | None:
+    """ "From the report: “…", "More from Bush's Facebook post: “…"": a verbless "from" phrase
+    before a colon names the source, or the owner of the text it names."""
+    doc = view.doc
+    for i in range(hi - 1, lo - 1, -1):
+        token = doc[i]
+        if _is_verb(token) or not view.outside(i):
+            return None
+        if token.lower_ == "from":
+            for child in token.children:
+                if child.dep_ == "pobj" and child.i < hi:
+                    return _owner(child, view) or child
             return None
     return None
 

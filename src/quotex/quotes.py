@@ -203,12 +203,16 @@ def _pair(text: str, paras: list[tuple[int, int]], index: int, *, singles: bool)
 def _runs_on(text: str, paras: list[tuple[int, int]], index: int, open_at: int) -> bool:
     """Whether a quote left open at the end of paragraph ``index`` is real.
 
-    It is when the paragraph opens with it (a quote paragraph whose closing mark was lost), and
-    when the next paragraph reopens, the news convention for a quote over several paragraphs.
+    It is when the paragraph opens with it or a colon introduces it (a quote whose closing mark
+    was lost), and when the next paragraph reopens, the news convention for a quote over
+    several paragraphs.
     Any other unclosed mark is taken as stray, so that it costs nothing.
     """
     p_start = paras[index][0]
-    if not text[p_start:open_at].strip():
+    before = text[p_start:open_at].rstrip()
+    if not before or before.endswith(":"):
+        # A paragraph that opens with the quote, or introduces it with a colon ("More from the
+        # report: “…"), runs it to its end when the closing mark was lost.
         return True
     if index + 1 >= len(paras):
         return False
