@@ -2384,6 +2384,35 @@ def test_according_to_opening_a_reported_sentence_is_its_source(vocab: Vocab) ->
     assert [(s.quote, s.speaker) for s in said(doc)] == [("dead", "Herald")]
 
 
+def test_in_a_named_owners_words_is_the_source(vocab: Vocab) -> None:
+    text = 'The fair moved because, in Lopez\'s words, "the rent is too high."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            ("fair", "NN", "nsubj", 2),
+            ("moved", "VBD", "ROOT", 2),
+            ("because", "IN", "mark", 13),
+            (",", ",", "punct", 13),
+            ("in", "IN", "prep", 13),
+            ("Lopez", "NNP", "poss", 8, "PERSON"),
+            ("'s", "POS", "case", 6),
+            ("words", "NNS", "pobj", 5),
+            (",", ",", "punct", 13),
+            ('"', "``", "punct", 13),
+            ("the", "DT", "det", 12),
+            ("rent", "NN", "nsubj", 13),
+            ("is", "VBZ", "advcl", 2),
+            ("too", "RB", "advmod", 15),
+            ("high", "JJ", "acomp", 13),
+            (".", ".", "punct", 2),
+            ('"', "''", "punct", 2),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("the rent is too high.", "Lopez")]
+
+
 def test_according_to_after_the_quote(vocab: Vocab) -> None:
     text = '"Prices will rise," according to Gazprom.'
     doc = make_doc(

@@ -1115,6 +1115,28 @@ def _according_in(
                     return _Found(child, (i, i + 2), "according")
             if i + 2 < hi:
                 return _Found(_head_of_name(doc[i + 2]), (i, i + 2), "according")
+        if doc[i].lower_ == "in" and view.outside(i):
+            owner = _in_words_of(view, i, hi)
+            if owner is not None:
+                return _Found(owner, (i, i + 1), "according")
+    return None
+
+
+#: Nouns of "in X's words" / "in her view", which source what they stand next to.
+_WORDS_OF = frozenset({"words", "view"})
+
+
+def _in_words_of(view: _DocView, i: int, hi: int) -> Token | None:
+    """The named owner in "in Forbes' words, “…”" or "“…,” in Bolton's view", from token ``i``.
+
+    ("in her words" is left to the rules that find the cue the pronoun's sentence has.)
+    """
+    doc = view.doc
+    for p in range(i + 2, min(hi - 1, i + 5)):
+        if doc[p].tag_ == "POS" or doc[p].lower_ in ("'s", "’s", "'", "’"):
+            owner = doc[p - 1]
+            named = owner.ent_type_ in ("PERSON", "ORG") or owner.tag_ in ("NNP", "NNPS")
+            return owner if named and doc[p + 1].lower_ in _WORDS_OF else None
     return None
 
 
