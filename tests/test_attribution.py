@@ -2674,6 +2674,38 @@ def test_relative_pronoun_speaker_names_its_antecedent(vocab: Vocab) -> None:
 # --- names and titles are not speech -------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("quoted", "words", "expected"),
+    [
+        ("Orange Is Black", [("Orange", "NNP"), ("Is", "VBZ"), ("Black", "NNP")], []),
+        ("orange is black", [("orange", "NN"), ("is", "VBZ"), ("black", "JJ")], ["Lopez"]),
+    ],
+    ids=["title-before-a-noun", "lower-case-words"],
+)
+def test_title_right_before_a_common_noun_is_not_speech(
+    vocab: Vocab, quoted: str, words: list[tuple[str, str]], expected: list[str]
+) -> None:
+    # The parse reads the title as a clause ("Orange" its subject) and "star" as its object;
+    # only the capitalised words right before a common noun tell it is a name.
+    text = f'"{quoted}" star Lopez spoke.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 2),
+            (words[0][0], words[0][1], "nsubj", 2),
+            (words[1][0], words[1][1], "ROOT", 2),
+            (words[2][0], words[2][1], "attr", 2),
+            ('"', "''", "punct", 2),
+            ("star", "NN", "compound", 6),
+            ("Lopez", "NNP", "nsubj", 7, "PERSON"),
+            ("spoke", "VBD", "ccomp", 2),
+            (".", ".", "punct", 2),
+        ],
+    )
+    assert [s.speaker for s in said(doc)] == expected
+
+
 def test_quoted_name_premodifying_a_noun_is_not_speech(vocab: Vocab) -> None:
     text = 'Diplomats attended a "Friends of Syria" meeting in Paris.'
     doc = make_doc(

@@ -1420,6 +1420,18 @@ def is_premodifier(view: _DocView, q: int) -> bool:
     if last - first > 8 or not doc[first].text[:1].isupper():
         # Lower case, the quoted words are somebody's: the "confidential" level.
         return False
+    after = last
+    while after < len(doc) and view.quote_of[after] == q:
+        after += 1
+    if (
+        after < len(doc)
+        and doc[after].tag_ in ("NN", "NNS")
+        and doc[after].text.islower()
+        and _title_words(view, q) is not None
+    ):
+        # "Broad City" star Arturo Castro: a title right before a common noun, however the
+        # parse (which reads "Orange is the New Black" star as a clause) hangs the two.
+        return True
     for token in doc[first:last]:
         head = token.head
         if view.outside(head.i) and head.i >= last:
