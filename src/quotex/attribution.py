@@ -625,8 +625,8 @@ def _governing_subject(view: _DocView, q: int) -> _Found | None:
 
 #: Verbs that link a subject to a description of it, in the forms the parse sees (the
 #: pipeline runs without the lemmatizer): "the White House seemed "rattled"".
-_LINKING_VERBS = frozenset(
-    {"be", "is", "was", "are", "were", "been", "being", "'s", "'re", "am"}
+_LINKING_VERBS = _COPULAS | frozenset(
+    {"be", "been", "being", "'re", "am"}
     | {"seem", "seems", "seemed", "appear", "appears", "appeared", "become", "becomes", "became"}
     | {"remain", "remains", "remained", "sound", "sounds", "sounded", "look", "looks", "looked"}
 )
@@ -1353,7 +1353,12 @@ def is_name_or_title(view: _DocView, q: int) -> bool:
     Short, with no verb, and every content word capitalised.
     """
     words = _title_words(view, q)
-    return words is not None and not any(_is_verb(t) and t.dep_ != "amod" for t in words)
+    return words is not None and not _has_verb(words)
+
+
+def _has_verb(words: list[Token]) -> bool:
+    # A participle that modifies a noun (the "Armed Services") is part of the name.
+    return any(_is_verb(t) and t.dep_ != "amod" for t in words)
 
 
 def _title_words(view: _DocView, q: int) -> list[Token] | None:
@@ -1377,14 +1382,15 @@ def _title_words(view: _DocView, q: int) -> list[Token] | None:
 def is_programme_title(view: _DocView, q: int) -> bool:
     """A quoted title where something was said or shown, not what was said: on ABC's "This
     Week", in an interview with "Fox and Friends", a host of "The Apprentice"."""
-    if _title_words(view, q) is None:
+    words = _title_words(view, q)
+    if words is None:
         return False
     first, last = view.token_ranges[q]
     if _after_possessive(view, q):
         # NBC's "Meet the Press", CBS's "Face the Nation": a possessive before a capitalised
         # quote makes it a title, verbs and all, however the parse hangs the two.
         return True
-    if not is_name_or_title(view, q):
+    if _has_verb(words):
         return False
     for token in view.doc[first:last]:
         head = token.head
