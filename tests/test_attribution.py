@@ -327,7 +327,7 @@ def test_colon_hung_off_an_object_still_closes_the_subjects_verb(vocab: Vocab) -
 def test_colon_hung_off_the_quotes_verb_closes_the_clause_before_it(vocab: Vocab) -> None:
     # The parse hung the colon, and the clause before it, off the quote's own verb; the name
     # in the aside ("Q&A" read as a place) is not the speaker.
-    text = 'The campaign, in a Q&A, worded it carefully: "Costs were high."'
+    text = 'The campaign, in a Q&A, phrased it carefully: "Costs were high."'
     doc = make_doc(
         vocab,
         text,
@@ -339,7 +339,7 @@ def test_colon_hung_off_the_quotes_verb_closes_the_clause_before_it(vocab: Vocab
             ("a", "DT", "det", 5),
             ("Q&A", "NNP", "pobj", 3, "FAC"),
             (",", ",", "punct", 7),
-            ("worded", "VBD", "ccomp", 14),
+            ("phrased", "VBD", "ccomp", 14),
             ("it", "PRP", "dobj", 7),
             ("carefully", "RB", "advmod", 7),
             (":", ":", "punct", 14),
@@ -357,7 +357,7 @@ def test_colon_hung_off_the_quotes_verb_closes_the_clause_before_it(vocab: Vocab
 @pytest.mark.parametrize(
     ("subject", "verb", "obj", "speaker"),
     [
-        ("voice", "celebrated", ("the", "attack"), "voice"),
+        ("voice", "hailed", ("the", "vote"), "voice"),
         ("timing", "surprised", ("Jo", "Doe"), "Jo Doe"),
     ],
     ids=["thing-that-speaks", "person-who-reacts"],
@@ -1124,26 +1124,26 @@ def test_agent_of_a_passive_cue_hung_off_the_quote_is_the_speaker(vocab: Vocab) 
 
 @pytest.mark.parametrize("dep", ["acl", "relcl"])
 def test_cue_misread_as_a_participle_of_the_name_before_it(vocab: Vocab, dep: str) -> None:
-    # The parse found no main verb: "called" hangs off "Ryan" as a reduced clause. With an
-    # object of its own and no auxiliary, it is the sentence's verb and Ryan its subject.
-    text = 'Ryan on Tuesday called the remarks "racist".'
+    # The parse found no main verb: "called" hangs off "Park" as a reduced clause. With an
+    # object of its own and no auxiliary, it is the sentence's verb and Park its subject.
+    text = 'Park on Monday called the plan "reckless".'
     doc = make_doc(
         vocab,
         text,
         [
-            ("Ryan", "NNP", "ROOT", 0, "PERSON"),
+            ("Park", "NNP", "ROOT", 0, "PERSON"),
             ("on", "IN", "prep", 3),
-            ("Tuesday", "NNP", "pobj", 1, "DATE"),
+            ("Monday", "NNP", "pobj", 1, "DATE"),
             ("called", "VBN", dep, 0),
             ("the", "DT", "det", 5),
-            ("remarks", "NNS", "oprd", 3),
+            ("plan", "NN", "oprd", 3),
             ('"', "``", "punct", 7),
-            ("racist", "NN", "appos", 5),
+            ("reckless", "JJ", "appos", 5),
             ('"', "''", "punct", 7),
             (".", ".", "punct", 0),
         ],
     )
-    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("racist", "Ryan", "called")]
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("reckless", "Park", "called")]
 
 
 def test_name_after_a_conjoined_cue_is_its_object_not_an_inverted_subject(vocab: Vocab) -> None:

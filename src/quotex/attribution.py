@@ -1267,7 +1267,7 @@ def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
     start = max(lo, view.sent_start[hi - 1]) if hi > lo else lo
     if hi < len(view.doc) and _ends_with_colon(view.doc[hi]):
         # The verb the colon closes, wherever the parse hung it: "A supporter, X, gave it a
-        # whirl on CNN:", "a familiar voice celebrated the attacks on Twitter:".
+        # whirl on CNN:", "a lone voice hailed the vote on Twitter:".
         verb = view.doc[hi].head
         if not start <= verb.i < hi:
             # The colon hung off the quote's own verb: the clause before it has its top verb.
@@ -1313,8 +1313,8 @@ def _clause_top(view: _DocView, lo: int, hi: int) -> Token | None:
 
 
 def _speaking_thing(subject: Token, verb: Token) -> bool:
-    """A common noun doing something right before a colon speaks what follows: "a familiar
-    voice celebrated the attacks on Twitter:", "A footnote in the report makes that clear:".
+    """A common noun doing something right before a colon speaks what follows: "a lone voice
+    hailed the vote on Twitter:", "A note in the filing spells it out:".
     Not after a linking verb ("The message was clear:") nor with a person as the object ("The
     timing doesn't surprise Jo Doe:"): those introduce someone else's words."""
     return (
