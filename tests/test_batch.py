@@ -117,6 +117,65 @@ def test_file_sizes_come_from_the_file_system(tmp_path: Path) -> None:
     assert batch._size(InputItem("-", None)) == 0
 
 
+# The vocabulary: kept up to KEPT_WORDS, then each task's new words are freed
+
+
+def fresh_blank() -> Language:
+    """A blank pipeline of its own: these tests read the size of its vocabulary."""
+    import spacy
+
+    from quotex.pipeline import COMPONENTS
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp
+
+
+def coined_texts(first: int, count: int) -> list[tuple[str, str, str | None]]:
+    """Short texts, each with words that no other text has."""
+    return [
+        (f"Maria Lopez said: “The glorbix{n} and the vantrel{n} are ready.”", f"t{n}", None)
+        for n in range(first, first + count)
+    ]
+
+
+def known(nlp: Language, first: int, count: int) -> list[bool]:
+    """Whether the vocabulary still holds the coined words of each of those texts."""
+    return [f"glorbix{n}" in nlp.vocab.strings for n in range(first, first + count)]
+
+
+def test_words_are_kept_while_the_vocabulary_is_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = fresh_blank()
+    monkeypatch.setattr(batch, "KEPT_WORDS", len(nlp.vocab) + 1000)
+    extract_texts(coined_texts(0, 4), nlp)
+    assert known(nlp, 0, 4) == [True] * 4
+
+
+def test_words_are_freed_once_the_vocabulary_is_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = fresh_blank()
+    monkeypatch.setattr(batch, "KEPT_WORDS", len(nlp.vocab) + 1000)
+    extract_texts(coined_texts(0, 1), nlp)
+    monkeypatch.setattr(batch, "KEPT_WORDS", len(nlp.vocab))
+    records = extract_texts(coined_texts(1, 20), nlp)
+    assert known(nlp, 0, 21) == [True] + [False] * 20
+    # Freeing the words changes nothing in the records.
+    kept = fresh_blank()
+    monkeypatch.setattr(batch, "KEPT_WORDS", 10**9)
+    assert dicts([r for r, _ in records]) == dicts(
+        [r for r, _ in extract_texts(coined_texts(1, 20), kept)]
+    )
+
+
+def test_one_long_text_never_fills_the_vocabulary(monkeypatch: pytest.MonkeyPatch) -> None:
+    nlp = fresh_blank()
+    monkeypatch.setattr(batch, "KEPT_WORDS", 10**9)
+    long_text = " ".join(f"plomf{n}" for n in range(TASK_CHARS // 8))
+    extract_texts([(long_text, "long", None)], nlp)
+    assert "plomf1" not in nlp.vocab.strings
+
+
 # One process and workers, blank pipeline
 
 

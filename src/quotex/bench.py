@@ -204,25 +204,29 @@ def _rounds(configs: dict[str, Callable[[], Sample]], rounds: int) -> dict[str, 
 
 
 def _side_by_side(first: list[str], second: list[str], rounds: int) -> float | None:
-    """Median over rounds of ``time(first) / time(second)``, the two running at once, each on
-    a core of its own (swapped every round); None with fewer than two cores.
+    """``time(first) / time(second)``, the two running at once, each on a core of its own;
+    None with fewer than two cores.
 
     Both see the same machine at the same moment, so what other processes on a shared machine
-    do cancels out of the ratio, which it does not between runs one after the other.
+    do cancels out of the ratio, which it does not between runs one after the other. The two
+    cores of a virtual machine need not be equally fast (here one was 15% slower for hours),
+    so the commands swap cores every round, the rounds are made even, and the figure is the
+    geometric mean of the median ratio with each placement: a core's speed cancels out too.
     """
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     if len(cores) < 2:
         return None
-    ratios = []
-    for r in range(rounds):
+    ratios: tuple[list[float], list[float]] = ([], [])
+    for r in range(rounds + rounds % 2):
         pinned = (cores[0], cores[1]) if r % 2 == 0 else (cores[1], cores[0])
         a, b = _run_together([first, second], pinned)
-        ratios.append(a.seconds / b.seconds)
+        ratios[r % 2].append(a.seconds / b.seconds)
         print(
-            f"bench: side by side {r + 1}/{rounds}: {a.seconds:.1f} s and {b.seconds:.1f} s",
+            f"bench: side by side {r + 1}/{rounds + rounds % 2} (cores {pinned[0]} and "
+            f"{pinned[1]}): {a.seconds:.1f} s and {b.seconds:.1f} s",
             file=sys.stderr,
         )
-    return statistics.median(ratios)
+    return statistics.geometric_mean([statistics.median(placed) for placed in ratios])
 
 
 def main(argv: Sequence[str] | None = None) -> None:
