@@ -62,8 +62,7 @@ def write_articles(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-@pytest.fixture(scope="module")
-def blank() -> Language:
+def blank_pipeline() -> Language:
     """A fast pipeline without a statistical model: a sentencizer and quotex's components."""
     import spacy
 
@@ -74,6 +73,12 @@ def blank() -> Language:
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    """One blank pipeline for the tests that do not look at its vocabulary."""
+    return blank_pipeline()
 
 
 def dicts(records: Iterator[Record] | list[Record]) -> list[dict[str, object]]:
@@ -120,19 +125,6 @@ def test_file_sizes_come_from_the_file_system(tmp_path: Path) -> None:
 # The vocabulary: kept up to KEPT_WORDS, then each task's new words are freed
 
 
-def fresh_blank() -> Language:
-    """A blank pipeline of its own: these tests read the size of its vocabulary."""
-    import spacy
-
-    from quotex.pipeline import COMPONENTS
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    for component in COMPONENTS:
-        nlp.add_pipe(component)
-    return nlp
-
-
 def coined_texts(first: int, count: int) -> list[tuple[str, str, str | None]]:
     """Short texts, each with words that no other text has."""
     return [
@@ -147,21 +139,21 @@ def known(nlp: Language, first: int, count: int) -> list[bool]:
 
 
 def test_words_are_kept_while_the_vocabulary_is_small(monkeypatch: pytest.MonkeyPatch) -> None:
-    nlp = fresh_blank()
+    nlp = blank_pipeline()
     monkeypatch.setattr(batch, "KEPT_WORDS", len(nlp.vocab) + 1000)
     extract_texts(coined_texts(0, 4), nlp)
     assert known(nlp, 0, 4) == [True] * 4
 
 
 def test_words_are_freed_once_the_vocabulary_is_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    nlp = fresh_blank()
+    nlp = blank_pipeline()
     monkeypatch.setattr(batch, "KEPT_WORDS", len(nlp.vocab) + 1000)
     extract_texts(coined_texts(0, 1), nlp)
     monkeypatch.setattr(batch, "KEPT_WORDS", len(nlp.vocab))
     records = extract_texts(coined_texts(1, 20), nlp)
     assert known(nlp, 0, 21) == [True] + [False] * 20
     # Freeing the words changes nothing in the records.
-    kept = fresh_blank()
+    kept = blank_pipeline()
     monkeypatch.setattr(batch, "KEPT_WORDS", 10**9)
     assert dicts([r for r, _ in records]) == dicts(
         [r for r, _ in extract_texts(coined_texts(1, 20), kept)]
@@ -169,7 +161,7 @@ def test_words_are_freed_once_the_vocabulary_is_full(monkeypatch: pytest.MonkeyP
 
 
 def test_one_long_text_never_fills_the_vocabulary(monkeypatch: pytest.MonkeyPatch) -> None:
-    nlp = fresh_blank()
+    nlp = blank_pipeline()
     monkeypatch.setattr(batch, "KEPT_WORDS", 10**9)
     long_text = " ".join(f"plomf{n}" for n in range(TASK_CHARS // 8))
     extract_texts([(long_text, "long", None)], nlp)
