@@ -650,6 +650,33 @@ def test_the_company_is_the_organisation_the_story_keeps_naming(vocab: Vocab) ->
     assert resolve(doc, "company") == ("The company", "Acme", "ORG")
 
 
+def dateline_doc(vocab: Vocab, agency: str) -> Doc:
+    return make_doc(
+        vocab,
+        f"OSLO ({agency}) — The union said it would strike.",
+        [
+            ("OSLO", "NNP", "npadvmod", 7, "GPE"),
+            ("(", "-LRB-", "punct", 0),
+            (agency, "NNP", "appos", 0, "ORG"),
+            (")", "-RRB-", "punct", 0),
+            ("—", ":", "punct", 7),
+            ("The", "DT", "det", 6),
+            ("union", "NN", "nsubj", 7),
+            ("said", "VBD", "ROOT", 7),
+            ("it", "PRP", "nsubj", 10),
+            ("would", "MD", "aux", 10),
+            ("strike", "VB", "ccomp", 7),
+            (".", ".", "punct", 7),
+        ],
+    )
+
+
+def test_the_agency_of_a_dateline_is_nobody_in_the_story(vocab: Vocab) -> None:
+    # "(AP)" credits the story; the union is not the Associated Press.
+    assert resolve(dateline_doc(vocab, "AP"), "union") == ("The union", "union", "ORG")
+    assert resolve(dateline_doc(vocab, "AP"), "it")[1] != "AP"
+
+
 def test_a_text_speaks_for_its_owner(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -352,6 +352,72 @@ def test_gender_cue_from_title_or_first_name(text: str, person: str, gender: str
     assert (cluster.name, cluster.gender) == (person, gender)
 
 
+def test_a_particle_surname_that_opens_a_sentence_joins_the_full_name() -> None:
+    doc = ner_doc(
+        "Mayor Anna de Groot opened the port. De Groot spoke first, and de Groot left early.",
+        [("Anna de Groot", "PERSON"), ("De Groot", "PERSON"), ("Groot", "PERSON")],
+    )
+    index = normalize_entities(doc)
+    assert [row[2] for row in mentions(doc, index)] == ["Anna de Groot"] * 3
+    assert len(index.clusters) == 1
+
+
+def test_a_particle_surname_the_model_took_for_an_organisation_is_the_person() -> None:
+    doc = ner_doc(
+        "Pieter van Dam was elected. Van Dam thanked voters.",
+        [("Pieter van Dam", "PERSON"), ("Van Dam", "ORG")],
+    )
+    assert mentions(doc)[1] == ("Van Dam", "PERSON", "Pieter van Dam", None)
+
+
+def test_a_given_name_spelled_like_a_particle_stays_a_full_name() -> None:
+    doc = ner_doc(
+        "Van Okafor sang. Pieter van Dam listened.",
+        [("Van Okafor", "PERSON"), ("Pieter van Dam", "PERSON")],
+    )
+    assert [row[2] for row in mentions(doc)] == ["Van Okafor", "Pieter van Dam"]
+
+
+# --- datelines -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "city"),
+    [
+        ("OSLO (AP) — The fund sold its shares.", [("OSLO", "PERSON"), ("AP", "ORG")], "OSLO"),
+        ("TROMSO, Norway - Fishermen sailed out.", [("TROMSO", "ORG")], "TROMSO"),
+        ("SALT LAKE CITY, Utah, March 3 (UPI) — Rain fell.", [], "SALT LAKE CITY"),
+        ("Rain fell.\nBERGEN -- Boats stayed in port.", [("BERGEN", "ORG")], "BERGEN"),
+    ],
+)
+def test_a_datelines_city_is_a_place(text: str, ents: list[tuple[str, str]], city: str) -> None:
+    rows = mentions(ner_doc(text, ents))
+    assert (city, "LOCATION", city, None) in rows
+    assert all(row[1] != "PERSON" for row in rows)
+
+
+def test_a_datelines_agency_is_a_credit() -> None:
+    doc = ner_doc("OSLO (AP) — The AP fund grew.", [("AP", "ORG"), ("AP", "ORG")])
+    index = normalize_entities(doc)
+    assert [(m.label, m.credit) for m in index.mentions] == [
+        ("LOCATION", False),
+        ("ORG", True),
+        ("ORG", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BIG PORT STRIKE ENDS - workers return.",  # a headline in capitals
+        "NATO allies met. The OSLO talks - a first - ended.",  # not where a paragraph opens
+        "OSLO is cold.",
+    ],
+)
+def test_capitals_that_are_no_dateline_stay_as_they_are(text: str) -> None:
+    assert mentions(ner_doc(text)) == []
+
+
 # --- line breaks and offsets ---------------------------------------------------------------
 
 

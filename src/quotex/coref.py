@@ -306,7 +306,7 @@ class Resolver:
         looked = 0
         for n in range(len(self.index.mentions) - 1, -1, -1):
             mention = self.index.mentions[n]
-            if mention.start >= anchor:
+            if mention.start >= anchor or mention.credit:
                 continue
             looked += 1
             if looked > _MAX_LOOKBACK:

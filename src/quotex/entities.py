@@ -39,6 +39,9 @@ class Mention:
     end: int
     label: Label
     cluster: int
+    #: A news agency credited in a dateline, "WASHINGTON (AP) —": a name on the story, not an
+    #: actor in it, so never what a later "it" or "the agency" stands for.
+    credit: bool = False
 
 
 @dataclass(slots=True)
@@ -155,6 +158,36 @@ def _name_tokens(words: _Words, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Lower-case words that begin a surname ("Bill de Blasio"), written with a capital when they
+#: open a sentence ("De Blasio said").
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "ter", "le", "la"}
+    | {"bin", "ibn"}
+)
+
+
+def _folded(name_words: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words with a leading surname particle in lower case, so that "De Blasio" and
+    "de Blasio" compare equal."""
+    if name_words and name_words[0].lower() in _NAME_PARTICLES:
+        return (name_words[0].lower(), *name_words[1:])
+    return name_words
+
+
+def _surname_tails(words: _Words, raw: list[_Raw]) -> set[tuple[str, ...]]:
+    """The particle surnames of the people named in full: ("de", "Blasio") for "Bill de
+    Blasio". A mention that is only such a surname is a short name, not a second person."""
+    tails: set[tuple[str, ...]] = set()
+    for m in raw:
+        if m.label != "PERSON":
+            continue
+        start, end = _name_tokens(words, m.start, m.end)
+        for k in range(start + 1, end - 1):
+            if words.text[k] in _NAME_PARTICLES:
+                tails.add(tuple(words.text[k:end]))
+    return tails
+
+
 def _break_at_lines(words: _Words, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Split a token range wherever the text breaks a line, dropping white-space tokens.
 
@@ -248,6 +281,7 @@ class _Raw:
     end: int
     label: Label
     code: str | None = None
+    credit: bool = False
 
 
 def _raw_mentions(doc: Doc, words: _Words) -> list[_Raw]:
@@ -336,6 +370,7 @@ def normalize_entities(doc: Doc) -> EntityIndex:
     words = _Words.of(doc)
     raw = _raw_mentions(doc, words)
     _vote_labels(words, raw)
+    raw = _apply_datelines(words, raw)
     raw.extend(_unlabelled_surnames(words, raw))
     raw.sort(key=lambda m: m.start)
     return _cluster(words, raw)
@@ -352,16 +387,82 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
             start, end = _name_tokens(words, m.start, m.end)
             if end - start > 1:
                 people_words.add(words.text[end - 1])
+    tails = _surname_tails(words, raw)
     for m, text in zip(raw, texts, strict=True):
         if m.label == "COUNTRY":
             continue
-        if m.end - m.start == 1 and text in people_words:
+        if (m.end - m.start == 1 and text in people_words) or _folded(
+            tuple(words.text[m.start : m.end])
+        ) in tails:
             m.label = "PERSON"
             continue
         ranked = votes[text].most_common()
         best_count = ranked[0][1]
         best = [label for label, count in ranked if count == best_count]
         m.label = "PERSON" if "PERSON" in best else best[0]
+
+
+#: Dashes that end a dateline.
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+#: Words of a city name in capitals in a dateline, at most ("SALT LAKE CITY"): a headline in
+#: capitals runs longer.
+_DATELINE_PLACE_WORDS = 3
+#: Tokens between the city and the dash: ", N.H.", ", Nov. 19", "(AP)".
+_DATELINE_REST = 10
+
+
+def _datelines(words: _Words) -> Iterable[tuple[int, int, tuple[int, int] | None]]:
+    """The datelines that open paragraphs: "WASHINGTON (AP) —", "RYE, N.H. -", "LONDON,
+    Nov. 19 (Reuters) -". Yields the city's token range and the credited agency's, if any.
+
+    A dateline is a city in capitals, then only a comma, a region or a date, an agency in
+    brackets, and a dash; a headline in capitals runs on in words and is no dateline.
+    """
+    texts = words.text
+    n = len(texts)
+    for start in [0] + [i + 1 for i, text in enumerate(texts) if "\n" in text]:
+        end = start
+        while end < n and end - start < _DATELINE_PLACE_WORDS and _capitals(texts[end]):
+            end += 1
+        if end == start or end >= n or texts[end] not in {",", "("} | _DATELINE_DASHES:
+            continue
+        agency: tuple[int, int] | None = None
+        k = end
+        while k < n and k - end < _DATELINE_REST and texts[k] not in _DATELINE_DASHES:
+            text = texts[k]
+            if text == "(":
+                close = k + 1
+                while close < n and close - k <= 4 and texts[close] != ")":
+                    close += 1
+                if close >= n or texts[close] != ")" or close == k + 1:
+                    break
+                agency = (k + 1, close)
+                k = close + 1
+                break
+            if not (text == "," or text[:1].isupper() or text.isdigit()):
+                break
+            k += 1
+        if (k < n and texts[k] in _DATELINE_DASHES) or agency is not None:
+            yield start, end, agency
+
+
+def _capitals(text: str) -> bool:
+    return len(text) > 1 and text.isupper() and text[0].isalpha()
+
+
+def _apply_datelines(words: _Words, raw: list[_Raw]) -> list[_Raw]:
+    """A dateline's city is a place, whatever the model took it for ("ROTTERDAM" as a person),
+    and its agency is a credit."""
+    for start, end, agency in _datelines(words):
+        raw = [m for m in raw if m.end <= start or m.start >= end]
+        code = country_code(words.span(start, end).title())
+        raw.append(_Raw(start, end, "COUNTRY" if code else "LOCATION", code))
+        if agency is not None:
+            for m in raw:
+                if agency[0] <= m.start and m.end <= agency[1]:
+                    m.label, m.credit = "ORG", True
+    raw.sort(key=lambda m: m.start)
+    return raw
 
 
 _NAME_OR_NOUN_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", ""})
@@ -390,12 +491,13 @@ def _cluster(words: _Words, raw: list[_Raw]) -> EntityIndex:
     by_key: dict[tuple[str, str], int] = {}
     # Full person names first, so that a short mention before its full name still joins it.
     full_names: list[tuple[int, tuple[str, ...], int]] = []  # (token position, words, cluster)
+    tails = _surname_tails(words, raw)
     for m in raw:
         if m.label != "PERSON":
             continue
         start, end = _name_tokens(words, m.start, m.end)
         name_words = tuple(words.text[start:end])
-        if len(name_words) < 2:
+        if len(name_words) < 2 or _folded(name_words) in tails:
             continue
         key = ("PERSON", " ".join(name_words))
         if key not in by_key:
@@ -425,7 +527,7 @@ def _cluster(words: _Words, raw: list[_Raw]) -> EntityIndex:
         cluster.mentions.append(len(mentions))
         if cluster.label == "PERSON" and cluster.gender is None:
             cluster.gender = _gender_of(words, m.start, m.end)
-        mentions.append(Mention(m.start, m.end, m.label, index))
+        mentions.append(Mention(m.start, m.end, m.label, index, m.credit))
 
     by_token = {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
     return EntityIndex(mentions=mentions, clusters=clusters, by_token=by_token)
@@ -473,11 +575,12 @@ def _person_cluster(
     # When several do ("Bill Clinton" and "Hillary Clinton"), a full name given just before
     # wins; otherwise the one the article has already been calling by the short name, since a
     # second person of that name is usually written out in full.
+    folded = _folded(words)
     candidates = [
         (position, index)
         for position, full, index in full_names
         if (len(words) == 1 and words[0] in (full[-1], full[0]))
-        or (len(words) > 1 and full[-len(words) :] == words)
+        or (len(words) > 1 and full[-len(words) :] == folded)
     ]
     if candidates:
         # Not cached: the nearest full name differs from one mention to the next.
