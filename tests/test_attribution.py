@@ -1286,6 +1286,40 @@ def test_dash_and_name_after_the_quote(vocab: Vocab, dash: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("verb", "noun", "prep"),
+    [("was", "verdict", "of"), ("came", "reply", "from"), ("was", "response", "by")],
+)
+def test_a_noun_for_speech_after_the_quote_names_its_source(
+    vocab: Vocab, verb: str, noun: str, prep: str
+) -> None:
+    text = f'"The dam will hold," {verb} the {noun} {prep} engineer Maria Lopez.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 4),
+            ("The", "DT", "det", 2),
+            ("dam", "NN", "nsubj", 4),
+            ("will", "MD", "aux", 4),
+            ("hold", "VB", "ccomp", 7),
+            (",", ",", "punct", 4),
+            ('"', "''", "punct", 4),
+            (verb, "VBD", "ROOT", 7),
+            ("the", "DT", "det", 9),
+            (noun, "NN", "nsubj", 7),
+            (prep, "IN", "prep", 9),
+            ("engineer", "NN", "compound", 13),
+            ("Maria", "NNP", "compound", 13, "PERSON"),
+            ("Lopez", "NNP", "pobj", 10, "PERSON"),
+            (".", ".", "punct", 7),
+        ],
+    )
+    assert said(doc) == [
+        Said("The dam will hold,", "Maria Lopez", "Maria Lopez", "PERSON", noun, "response")
+    ]
+
+
 def signature_rows(end_mark: str) -> list[tuple[object, ...]]:
     return [
         ('"', "``", "punct", 4),

@@ -739,6 +739,9 @@ def _after(view: _DocView, q: int) -> _Found | None:
         signed = _first_name_like(view, lo + 1, hi)
         if signed is not None:
             return _Found(signed, None, "dash")
+    response = _response_from(view, lo, hi)
+    if response is not None:
+        return response
     speaker: Token | None
     ends_sentence = doc[view.token_ranges[q][1] - 1].text in _SENTENCE_END
     for i in range(lo, hi):
@@ -795,6 +798,31 @@ def _after(view: _DocView, q: int) -> _Found | None:
                     return _Found(follower, (i, i + 1), "after-verb")
             break
     return _noun_tagged_cue(view, lo, hi)
+
+
+#: Verbs that open the clause naming a quote's source as a noun: "…," was the reply from X.
+_RESPONSE_VERBS = frozenset({"was", "is", "came", "comes"})
+#: Nouns for a judgement as spoken, beyond the nouns for speech: "was the verdict of X".
+_VERDICT_NOUNS = frozenset({"verdict", "reaction", "assessment", "view", "take", "advice"})
+
+
+def _response_from(view: _DocView, lo: int, hi: int) -> _Found | None:
+    """ "…," was the response from the mayor; "…," came the reply of Ohio's governor: a noun
+    for speech right after the quote, and its source after "from", "of" or "by"."""
+    doc = view.doc
+    if doc[lo].lower_ not in _RESPONSE_VERBS:
+        return None
+    for i in range(lo + 1, min(hi - 2, lo + 5)):
+        token = doc[i]
+        if token.tag_ not in ("NN", "NNS"):
+            continue
+        if not (_is_speech_noun(token) or token.lower_ in _VERDICT_NOUNS):
+            return None
+        if doc[i + 1].lower_ not in ("from", "of", "by"):
+            return None
+        source = _speaker_in(view, i + 2, hi)
+        return _Found(source, (i, i + 1), "response") if source is not None else None
+    return None
 
 
 def _glued_name(token: Token, verb: Token) -> bool:
@@ -1552,7 +1580,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
         )
         if found is not None and (
             not split
-            or found.rule in ("after", "after-verb", "dash")
+            or found.rule in ("after", "after-verb", "dash", "response")
             or (
                 # A new subject between the parts: "…," Franken said. Silverman responded, "…"
                 previous_span is not None
