@@ -564,6 +564,36 @@ def test_nominal_with_nobody_named_keeps_its_words(
     assert resolve(doc, noun) == (f"The {noun}", noun, label)
 
 
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [("cooperative", "Lake Power Cooperative"), ("station", "spokesman")],
+    ids=["named-with-the-noun", "noun-not-in-any-name"],
+)
+def test_a_spokesman_for_an_organisation_named_by_a_noun(
+    vocab: Vocab, noun: str, expected: str
+) -> None:
+    doc = make_doc(
+        vocab,
+        f"Lake Power Cooperative signed. A spokesman for the {noun} said so.",
+        [
+            ("Lake", "NNP", "compound", 2, "ORG"),
+            ("Power", "NNP", "compound", 2, "ORG"),
+            ("Cooperative", "NNP", "nsubj", 3, "ORG"),
+            ("signed", "VBD", "ROOT", 3),
+            (".", ".", "punct", 3),
+            ("A", "DT", "det", 6),
+            ("spokesman", "NN", "nsubj", 10),
+            ("for", "IN", "prep", 6),
+            ("the", "DT", "det", 9),
+            (noun, "NN", "pobj", 7),
+            ("said", "VBD", "ROOT", 10),
+            ("so", "RB", "advmod", 10),
+            (".", ".", "punct", 10),
+        ],
+    )
+    assert resolve(doc, "spokesman")[1] == expected
+
+
 def test_the_lawyer_is_not_the_client(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -449,10 +449,23 @@ class Resolver:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with"):
                 for grandchild in child.children:
+                    if grandchild.dep_ != "pobj":
+                        continue
                     cluster = self.index.cluster_at(grandchild.i)
-                    if grandchild.dep_ == "pobj" and cluster is not None:
+                    if cluster is not None:
                         return cluster if cluster.label != "PERSON" else None
+                    return self._named_employer(grandchild)
         return None
+
+    def _named_employer(self, noun: Token) -> Cluster | None:
+        """ "a spokesman for the cooperative": the organisation the article has named with that
+        noun ("Midwest Energy Cooperative", "the utility, Midwest Energy"). Not merely the
+        organisation most in view: "a source at the Tampa station" is not the one the story
+        is about."""
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children)
+        if noun.tag_ not in ("NN", "NNP") or not definite:
+            return None
+        return self._role_holder(noun, ("ORG",))
 
     def _phrase(self, token: Token) -> tuple[int, int]:
         start = token.i
