@@ -160,6 +160,45 @@ def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
     assert resolve(doc, "He", resolver=resolver) == ("He", "Robin Park", "PERSON")
 
 
+def test_a_known_gender_outweighs_being_quoted_last(vocab: Vocab) -> None:
+    # Kerry Zhou (no gender known) was quoted last, but "She" follows Ms. Robin Park closely.
+    text = (
+        "Kerry Zhou spoke at length on Monday about the budget, the harbour and the schools. "
+        "Ms. Robin Park answered. She left."
+    )
+    rows: list[Row] = [
+        ("Kerry", "NNP", "compound", 1, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 2, "PERSON"),
+        ("spoke", "VBD", "ROOT", 2),
+        ("at", "IN", "prep", 2),
+        ("length", "NN", "pobj", 3),
+        ("on", "IN", "prep", 2),
+        ("Monday", "NNP", "pobj", 5),
+        ("about", "IN", "prep", 2),
+        ("the", "DT", "det", 9),
+        ("budget", "NN", "pobj", 7),
+        (",", ",", "punct", 9),
+        ("the", "DT", "det", 12),
+        ("harbour", "NN", "conj", 9),
+        ("and", "CC", "cc", 12),
+        ("the", "DT", "det", 15),
+        ("schools", "NNS", "conj", 12),
+        (".", ".", "punct", 2),
+        ("Ms.", "NNP", "compound", 19),
+        ("Robin", "NNP", "compound", 19, "PERSON"),
+        ("Park", "NNP", "nsubj", 20, "PERSON"),
+        ("answered", "VBD", "ROOT", 20),
+        (".", ".", "punct", 20),
+        ("She", "PRP", "nsubj", 23),
+        ("left", "VBD", "ROOT", 23),
+        (".", ".", "punct", 23),
+    ]
+    doc = make_doc(vocab, text, rows)
+    resolver = resolver_for(doc)
+    resolver.note_speaker("Kerry Zhou")
+    assert resolve(doc, "She", resolver=resolver) == ("She", "Robin Park", "PERSON")
+
+
 def test_mention_inside_a_quote_is_less_salient(vocab: Vocab) -> None:
     # Kerry Zhou is a nearer subject, but only inside someone else's quote.
     doc = make_doc(

@@ -29,6 +29,11 @@ _LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "ca
 _MAX_LOOKBACK = 60
 # Salience added to the entity that was quoted last, in tokens of distance.
 _SPEAKER_BONUS = 30
+# Salience added to a person whose gender is known and is the pronoun's, over one whose
+# gender no title or first name gives: "she" is more likely Helena Strand, named just before,
+# than Olof Lind, quoted last. Kept below the bonus of the last speaker: on the train
+# articles 20 also moved "he" off people introduced under given names the list lacks.
+_GENDER_BONUS = 15
 # Salience per earlier mention (up to _TOPIC_CAP of them) when "the company" looks for the
 # organisation a story is about.
 _TOPIC_BONUS = 15
@@ -312,7 +317,7 @@ class Resolver:
             if looked > _MAX_LOOKBACK:
                 break
             if self._compatible(mention.cluster, wanted, gender, excluded):
-                score = self._scored(mention.cluster, mention.start, mention.end, anchor)
+                score = self._scored(mention.cluster, mention.start, mention.end, anchor, gender)
                 if topical:
                     score += _TOPIC_BONUS * min(
                         _TOPIC_CAP, self._named_before(mention.cluster, anchor)
@@ -325,7 +330,7 @@ class Resolver:
             if position >= anchor:
                 continue
             if pronoun_kind == kind and self._compatible(index, wanted, gender, excluded):
-                score = self._scored(index, position, position + 1, anchor)
+                score = self._scored(index, position, position + 1, anchor, gender)
                 if best is None or score > best[0]:
                     best = (score, index)
             break
@@ -343,10 +348,15 @@ class Resolver:
             return False
         return not (gender and cluster.gender and cluster.gender != gender)
 
-    def _scored(self, index: int, start: int, end: int, anchor: int) -> int:
+    def _scored(
+        self, index: int, start: int, end: int, anchor: int, gender: str | None = None
+    ) -> int:
         score = self._salience(start, end, anchor)
-        if self.index.clusters[index].name == self.last_speaker:
+        cluster = self.index.clusters[index]
+        if cluster.name == self.last_speaker:
             score += _SPEAKER_BONUS
+        if gender is not None and cluster.gender == gender:
+            score += _GENDER_BONUS
         return score
 
     def _salience(self, start: int, end: int, anchor: int) -> int:
