@@ -175,6 +175,12 @@ def test_acronym_does_not_join_a_name_with_other_initials() -> None:
     assert index.mentions[0].cluster != index.mentions[1].cluster
 
 
+def test_short_organisation_name_joins_the_one_longer_name_it_ends() -> None:
+    text = "The Millbrook Ledger opened in May. The Ledger now has four reporters."
+    doc = ner_doc(text, [("Millbrook Ledger", "ORG"), ("Ledger", "ORG")])
+    assert [row[2] for row in mentions(doc)] == ["Millbrook Ledger", "Millbrook Ledger"]
+
+
 def test_short_organisation_name_joins_the_one_longer_name_it_begins() -> None:
     # The short name may come first, as in a headline.
     text = "Acme sues. Acme Freight Lines filed the case on Monday."
@@ -197,8 +203,16 @@ def test_short_organisation_name_joins_the_one_longer_name_it_begins() -> None:
             "The House voted. The House Ethics Committee met.",
             [("House", "ORG"), ("House Ethics Committee", "ORG")],
         ),
+        (
+            "The Ledger sold. The Millbrook Ledger and the Dover Ledger merged.",
+            [("Ledger", "ORG"), ("Millbrook Ledger", "ORG"), ("Dover Ledger", "ORG")],
+        ),
+        (
+            "The House voted. The White House objected.",
+            [("House", "ORG"), ("White House", "ORG")],
+        ),
     ],
-    ids=["two-longer-names", "common-word"],
+    ids=["two-longer-names", "common-word", "ends-two-names", "common-word-at-the-end"],
 )
 def test_ambiguous_short_organisation_name_stays_itself(
     text: str, entities: list[tuple[str, str]]
@@ -404,6 +418,24 @@ def test_a_datelines_agency_is_a_credit() -> None:
         ("ORG", True),
         ("ORG", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Amara Okafor", "By Amara Okafor, The Millbrook Ledger", "BY Amara Okafor"]
+)
+def test_a_bylines_author_is_a_person_and_a_credit(byline: str) -> None:
+    doc = ner_doc(f"Harbour reopens\n{byline}\nThe port reopened.", [("Amara Okafor", "GPE")])
+    index = normalize_entities(doc)
+    assert mentions(doc, index)[0][:2] == ("Amara Okafor", "PERSON")
+    assert index.mentions[0].credit
+
+
+@pytest.mark.parametrize(
+    "text", ["By Tuesday Maria Lopez had left the port.", "By Tuesday, Maria Lopez had left."]
+)
+def test_a_sentence_that_opens_with_by_is_no_byline(text: str) -> None:
+    index = normalize_entities(ner_doc(text, [("Maria Lopez", "PERSON")]))
+    assert [m.credit for m in index.mentions] == [False]
 
 
 @pytest.mark.parametrize(

@@ -370,7 +370,7 @@ def normalize_entities(doc: Doc) -> EntityIndex:
     words = _Words.of(doc)
     raw = _raw_mentions(doc, words)
     _vote_labels(words, raw)
-    raw = _apply_datelines(words, raw)
+    raw = _apply_credit_lines(words, raw)
     raw.extend(_unlabelled_surnames(words, raw))
     raw.sort(key=lambda m: m.start)
     return _cluster(words, raw)
@@ -450,9 +450,37 @@ def _capitals(text: str) -> bool:
     return len(text) > 1 and text.isupper() and text[0].isalpha()
 
 
-def _apply_datelines(words: _Words, raw: list[_Raw]) -> list[_Raw]:
+#: Lower-case words a byline may hold besides names: "By Jo Doe and Li Wei of The Times".
+_BYLINE_WORDS = frozenset({"and", "of", "the", "for", "in"})
+
+
+def _bylines(words: _Words) -> Iterable[tuple[int, int]]:
+    """The author names of byline paragraphs, "By Amara Okafor" or "By Jo Doe, The Ledger": a
+    paragraph that opens with "By", holds nothing but capitalised words, commas and a few
+    small words, and starts with a name of two to four words."""
+    texts = words.text
+    n = len(texts)
+    for start in [0] + [i + 1 for i, text in enumerate(texts) if "\n" in text]:
+        if start >= n or texts[start].lower() != "by":
+            continue
+        end = start + 1
+        while end < n and "\n" not in texts[end]:
+            text = texts[end]
+            if not (text[:1].isupper() or text in (",", "|") or text.lower() in _BYLINE_WORDS):
+                break
+            end += 1
+        else:
+            name_end = start + 1
+            while name_end < end and texts[name_end][:1].isupper():
+                name_end += 1
+            if 2 <= name_end - start - 1 <= 4:
+                yield start + 1, name_end
+
+
+def _apply_credit_lines(words: _Words, raw: list[_Raw]) -> list[_Raw]:
     """A dateline's city is a place, whatever the model took it for ("ROTTERDAM" as a person),
-    and its agency is a credit."""
+    and its agency is a credit. A byline's author is a person, and a credit too: the writer,
+    not someone the story's "he" or "she" can mean."""
     for start, end, agency in _datelines(words):
         raw = [m for m in raw if m.end <= start or m.start >= end]
         code = country_code(words.span(start, end).title())
@@ -461,6 +489,9 @@ def _apply_datelines(words: _Words, raw: list[_Raw]) -> list[_Raw]:
             for m in raw:
                 if agency[0] <= m.start and m.end <= agency[1]:
                     m.label, m.credit = "ORG", True
+    for start, end in _bylines(words):
+        raw = [m for m in raw if m.end <= start or m.start >= end]
+        raw.append(_Raw(start, end, "PERSON", credit=True))
     raw.sort(key=lambda m: m.start)
     return raw
 
@@ -604,9 +635,10 @@ def _span_text(words: _Words, start: int, end: int) -> str:
 
 def _org_full_names(words: _Words, raw: list[_Raw]) -> dict[str, str]:
     """Short organisation names that stand for one longer name in the article: "Exxon" for
-    "Exxon Mobil", "Goldman" for "Goldman Sachs". A short name that begins several longer ones
-    ("Fox": "Fox News", "Fox Business") or is a common word ("House": "House Oversight
-    Committee") stays itself."""
+    "Exxon Mobil", "Goldman" for "Goldman Sachs", and the end of a name, "the Ledger" for "the
+    Millbrook Ledger". A short name that begins or ends several longer ones ("Fox": "Fox
+    News", "Fox Business") or is a common word ("House": "House Oversight Committee", "White
+    House") stays itself."""
     names = {_span_text(words, m.start, m.end) for m in raw if m.label == "ORG"}
     _, org_nouns = speaker_nouns()
     longer: dict[str, set[str]] = {}
@@ -614,18 +646,20 @@ def _org_full_names(words: _Words, raw: list[_Raw]) -> dict[str, str]:
         name_words = name.split()
         for n in range(1, len(name_words)):
             longer.setdefault(" ".join(name_words[:n]), set()).add(name)
+            longer.setdefault(" ".join(name_words[n:]), set()).add(name)
     full: dict[str, str] = {}
     for short, candidates in longer.items():
-        first = short.split()[0]
-        if (
-            short in names
-            and len(candidates) == 1
-            and first[:1].isupper()
-            and first.lower() not in org_nouns
-            and first.lower() not in _COMMON_ORG_WORDS
-        ):
+        if short in names and len(candidates) == 1 and _distinctive(short, org_nouns):
             full[short] = next(iter(candidates))
     return full
+
+
+def _distinctive(short: str, org_nouns: frozenset[str]) -> bool:
+    """Whether a short organisation name can only mean one longer name: capitalised, and none
+    of its words one that many names share ("National", "Committee", "House")."""
+    return short[:1].isupper() and not any(
+        word.lower() in org_nouns or word.lower() in _COMMON_ORG_WORDS for word in short.split()
+    )
 
 
 # Words that begin many unrelated organisations' names.
