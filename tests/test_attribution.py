@@ -2165,6 +2165,93 @@ def test_governing_subject_of_a_partial_quote(
     assert said(doc) == [Said("the little game", "Cruz", "Cruz", "PERSON", cue, rule)]
 
 
+def opener_rows(opener: list[Row], root: int) -> list[Row]:
+    """``<opener>, Acme hid "serious defects" from buyers.``, the opener's rows given with
+    ``root`` standing for the index of "hid"."""
+    hid = len(opener) + 2
+    rows: list[Row] = [(*row[:3], hid if row[3] == root else row[3], *row[4:]) for row in opener]
+    return [
+        *rows,
+        (",", ",", "punct", hid),
+        ("Acme", "NNP", "nsubj", hid, "ORG"),
+        ("hid", "VBD", "ROOT", hid),
+        ('"', "``", "punct", hid + 3),
+        ("serious", "JJ", "amod", hid + 3),
+        ("defects", "NNS", "dobj", hid),
+        ('"', "''", "punct", hid + 3),
+        ("from", "IN", "prep", hid),
+        ("buyers", "NNS", "pobj", hid + 6),
+        (".", ".", "punct", hid),
+    ]
+
+
+_HID = -1  # where an opener's row hangs off "hid"
+
+
+@pytest.mark.parametrize(
+    ("opener", "expected"),
+    [
+        (
+            [
+                ("According", "VBG", "prep", _HID),
+                ("to", "IN", "prep", 0),
+                ("the", "DT", "det", 3),
+                ("filing", "NN", "pobj", 1),
+            ],
+            ("filing", "the filing", None, "According to"),
+        ),
+        (
+            # Far from the quote, beyond the words next to it that the other rules read.
+            [
+                ("According", "VBG", "prep", _HID),
+                ("to", "IN", "prep", 0),
+                ("the", "DT", "det", 3),
+                ("filing", "NN", "pobj", 1),
+                *[(word, "NN", "dep", 3) for word in ["and", "its", "many", "long", "annexes"] * 7],
+            ],
+            ("filing", "the filing", None, "According to"),
+        ),
+        (
+            [
+                ("As", "IN", "mark", 3),
+                ("one", "CD", "nummod", 2),
+                ("aide", "NN", "nsubj", 3),
+                ("put", "VBD", "advcl", _HID),
+                ("it", "PRP", "dobj", 3),
+            ],
+            ("one aide", "one aide", None, "put"),
+        ),
+        (
+            [
+                ("As", "IN", "mark", 2),
+                ("Lopez", "NNP", "nsubj", 2, "PERSON"),
+                ("noted", "VBD", "advcl", _HID),
+            ],
+            ("Lopez", "Lopez", "PERSON", "noted"),
+        ),
+        (
+            [
+                ("As", "IN", "mark", 2),
+                ("Lopez", "NNP", "nsubj", 2, "PERSON"),
+                ("spoke", "VBD", "advcl", _HID),
+            ],
+            ("Acme", "Acme", "ORG", None),
+        ),
+    ],
+    ids=["according-to", "according-to-far", "as-put-it", "as-noted", "as-of-time"],
+)
+def test_a_source_that_opens_the_sentence_of_a_partial_quote(
+    vocab: Vocab, opener: list[Row], expected: tuple[str, str, str | None, str | None]
+) -> None:
+    rows = opener_rows(opener, _HID)
+    text = " ".join(str(row[0]) for row in opener) + ', Acme hid "serious defects" from buyers.'
+    [found] = said(make_doc(vocab, text, rows))
+    assert (found.quote, found.speaker, found.mention, found.label, found.cue) == (
+        "serious defects",
+        *expected,
+    )
+
+
 @pytest.mark.parametrize(
     ("verb", "tag", "dep", "speaker"),
     [("was", "VBD", "attr", None), ("seemed", "VBD", "attr", None), ("ran", "VBD", "dobj", "Moss")],

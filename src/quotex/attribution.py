@@ -1179,6 +1179,42 @@ def _according_opens(view: _DocView, found: _Found) -> _Found | None:
     return None
 
 
+#: Verbs of "As X noted," that source a sentence: ones that report something, unlike the
+#: "as" of time ("As Lopez spoke, …").
+_AS_REPORTING = frozenset(
+    {"said", "says", "noted", "notes", "wrote", "writes", "observed", "observes", "argued"}
+    | {"argues", "explained", "explains", "reported", "reports", "remarked", "warned", "warns"}
+    | {"told", "tells", "pointed", "points", "suggested", "suggests"}
+)
+
+
+def _sentence_source(view: _DocView, q: int) -> _Found | None:
+    """The source that opens a quote's sentence when no cue does: "According to the report,
+    the mayor was "furious"", "As one aide put it, the plan is "dead"", "As Lopez noted,
+    voters are "tired"". Tried after the cue rules and before the clause's subject."""
+    first = view.token_ranges[q][0]
+    start = view.sent_start[first]
+    doc = view.doc
+    opener = doc[start].lower_
+    if opener == "according" and start + 2 < first:
+        return _according_in(view, start, first)
+    if opener != "as" or doc[start].dep_ != "mark":
+        return None
+    verb = doc[start].head
+    if not (start < verb.i < first and _is_verb(verb) and verb.dep_ == "advcl"):
+        return None
+    put_it = verb.lower_ in ("put", "puts") and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children
+    )
+    if not (put_it or verb.lower_ in _AS_REPORTING):
+        # "As Lopez spoke, the crowd …" is a time, not a source.
+        return None
+    subject = _own_subject(verb, view)
+    if subject is None or not plausible_speaker(subject, view):
+        return None
+    return _Found(subject, (verb.i, verb.i + 1), "as-put")
+
+
 def _according_to(view: _DocView, q: int) -> _Found | None:
     """``…," according to X`` and ``According to X, "…"`` next to the quote."""
     before_start, before_end, after_start, after_end = _clause_bounds(view, q)
@@ -1568,7 +1604,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> li
     for q, span in enumerate(spans):
         if is_premodifier(view, q) or is_programme_title(view, q):
             continue
-        found = _headline_source(view, q) or _find(view, q, span)
+        found = _headline_source(view, q) or _find(view, q, span) or _sentence_source(view, q)
         if found is None and _layout(view, span) in ("inline", "mid-after"):
             # A partial quote takes its own clause's subject before any earlier speaker.
             found = _governing_subject(view, q)
