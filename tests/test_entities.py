@@ -366,6 +366,20 @@ def test_gender_cue_from_title_or_first_name(text: str, person: str, gender: str
     assert (cluster.name, cluster.gender) == (person, gender)
 
 
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Striker Aya Tanaka", "Aya Tanaka"),
+        ("Founder Nadia Price", "Nadia Price"),
+        ("Marine Le Pen", "Marine Le Pen"),  # a given name that is also a role
+        ("Star Jones", "Star Jones"),  # too short to hold a role and a full name
+    ],
+)
+def test_a_role_the_model_took_into_a_name_is_not_the_name(name: str, canonical: str) -> None:
+    doc = ner_doc(f"{name} spoke on Sunday.", [(name, "PERSON")])
+    assert mentions(doc) == [(name, "PERSON", canonical, None)]
+
+
 def test_a_particle_surname_that_opens_a_sentence_joins_the_full_name() -> None:
     doc = ner_doc(
         "Mayor Anna de Groot opened the port. De Groot spoke first, and de Groot left early.",

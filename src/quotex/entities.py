@@ -147,11 +147,16 @@ def _first_names() -> dict[str, str]:
 
 
 def _name_tokens(words: _Words, start: int, end: int) -> tuple[int, int]:
-    """Trim titles, determiners and the possessive off a mention's token range."""
+    """Trim titles, determiners and the possessive off a mention's token range, and a role
+    the model took into a name of three words or more ("Striker Aya Tanaka"). A role noun that
+    is also a given name stays ("Marine Le Pen"), as does one in a shorter name ("Star Jones")."""
     titles = honorifics()
     while start < end - 1 and (
         words.lower[start].rstrip(".") in titles or words.text[start] in _DETERMINERS
     ):
+        start += 1
+    role = words.lower[start]
+    if end - start >= 3 and role in speaker_nouns()[0] and role not in _first_names():
         start += 1
     while end > start + 1 and words.text[end - 1] in _POSSESSIVE:
         end -= 1
