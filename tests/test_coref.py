@@ -633,6 +633,46 @@ def test_a_spokesman_for_an_organisation_named_by_a_noun(
     assert resolve(doc, "spokesman")[1] == expected
 
 
+def board_doc(vocab: Vocab, between: str, after: list[Row]) -> Doc:
+    """``Lake Water Board warned.<between>A spokesperson<after> said so.``"""
+    rows: list[Row] = [
+        ("Lake", "NNP", "compound", 2, "ORG"),
+        ("Water", "NNP", "compound", 2, "ORG"),
+        ("Board", "NNP", "nsubj", 3, "ORG"),
+        ("warned", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+    ]
+    if "\n" in between:
+        rows.append((between, "_SP", "dep", 4))
+    spokesperson = len(rows) + 1
+    said = spokesperson + 1 + len(after)
+    rows += [("A", "DT", "det", spokesperson), ("spokesperson", "NN", "nsubj", said)]
+    # Heads in ``after`` count from the word after "spokesperson"; -1 is "spokesperson".
+    rows += [
+        (*row[:3], spokesperson if row[3] < 0 else spokesperson + 1 + row[3], *row[4:])
+        for row in after
+    ]
+    rows += [("said", "VBD", "ROOT", said), ("so", "RB", "advmod", said), (".", ".", "punct", said)]
+    text = "Lake Water Board warned." + between + "A spokesperson"
+    text += "".join(" " + str(row[0]) for row in after) + " said so."
+    return make_doc(vocab, text, rows)
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_before_them(vocab: Vocab) -> None:
+    doc = board_doc(vocab, " ", [])
+    assert resolve(doc, "spokesperson") == ("A spokesperson", "Lake Water Board", "ORG")
+
+
+def test_a_spokesperson_in_a_new_paragraph_or_for_someone_else_does_not(vocab: Vocab) -> None:
+    assert resolve(board_doc(vocab, "\n\n", []), "spokesperson")[1] == "spokesperson"
+    for_zhou: list[Row] = [
+        ("for", "IN", "prep", -1),
+        ("Kerry", "NNP", "compound", 2, "PERSON"),
+        ("Zhou", "NNP", "pobj", 0, "PERSON"),
+    ]
+    assert resolve(board_doc(vocab, " ", for_zhou), "spokesperson")[1] != "Lake Water Board"
+
+
 def test_the_lawyer_is_not_the_client(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

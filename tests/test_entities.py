@@ -373,6 +373,8 @@ def test_gender_cue_from_title_or_first_name(text: str, person: str, gender: str
         ("Founder Nadia Price", "Nadia Price"),
         ("Marine Le Pen", "Marine Le Pen"),  # a given name that is also a role
         ("Star Jones", "Star Jones"),  # too short to hold a role and a full name
+        ("Cllr Nadia Price", "Nadia Price"),  # British titles
+        ("MP Nadia Price", "Nadia Price"),
     ],
 )
 def test_a_role_the_model_took_into_a_name_is_not_the_name(name: str, canonical: str) -> None:

@@ -40,6 +40,10 @@ _TOPIC_BONUS = 15
 _TOPIC_CAP = 5
 # How close (in tokens) a he/she must follow a person to count as a vote for its gender.
 _GENDER_WINDOW = 20
+#: Nouns for the people an organisation speaks through.
+_SPOKESPEOPLE = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
+)
 #: Dash tokens: a signature ("— Jane Doe") and a break that a noun phrase never crosses.
 DASHES = frozenset({"—", "–", "--", "-"})
 #: The characters those are made of, for a dash glued to a word ("-Michelle").
@@ -431,7 +435,7 @@ class Resolver:
                 return named(holder)
             # "a State Department official", "a spokesman for Platte River": the person is
             # unnamed, the organisation is not.
-            employer = self._employer(token, span_start)
+            employer = self._employer(token, span_start) or self._spoken_for(token, span_start)
             if employer is not None:
                 return named(employer)
         # Entities inside the phrase: "Russia's Foreign Ministry" keeps its own words.
@@ -465,6 +469,26 @@ class Resolver:
                     if cluster is not None:
                         return cluster if cluster.label != "PERSON" else None
                     return self._named_employer(grandchild)
+        return None
+
+    def _spoken_for(self, token: Token, span_start: int) -> Cluster | None:
+        """ "The Met Office issued a warning. A spokesperson said …": a spokesperson nobody
+        names speaks for the organisation last named before them in their paragraph."""
+        if token.lower_ not in _SPOKESPEOPLE or any(
+            child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with")
+            for child in token.rights
+        ):
+            # "a spokesman for Bernie Sanders" says whom they speak for.
+            return None
+        end = self.doc[span_start].idx
+        for mention in reversed(self.index.mentions):
+            if mention.start >= span_start or mention.credit:
+                continue
+            if "\n" in self.text[self.doc[mention.start].idx : end]:
+                return None
+            cluster = self.index.clusters[mention.cluster]
+            if cluster.label == "ORG" and self.quote_of[mention.start] < 0:
+                return cluster
         return None
 
     def _named_employer(self, noun: Token) -> Cluster | None:
