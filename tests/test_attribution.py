@@ -2914,6 +2914,64 @@ def test_capitalised_quote_after_a_possessive_is_a_title(
     assert [(s.quote, s.speaker) for s in said(doc)] == expected
 
 
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ([("the", "DT", "det", 4), ("podcast", "NN", "pobj", 2)], []),
+        ([("the", "DT", "det", 4), ("author", "NN", "pobj", 2), ("of", "IN", "prep", 4)], []),
+        (
+            [("the", "DT", "det", 4), ("crowd", "NN", "pobj", 2)],
+            [("Where We Stand", "Fomin")],
+        ),
+    ],
+    ids=["work-noun", "author-of", "other-noun"],
+)
+def test_capitalised_quote_after_a_word_for_a_work_is_a_title(
+    vocab: Vocab, before: list[Row], expected: list[tuple[str, str]]
+) -> None:
+    # The title has a verb ("Stand"), so only the word before it tells.
+    words = " ".join(str(row[0]) for row in before)
+    text = f'Fomin spoke to {words} "Where We Stand" on Sunday.'
+    at = 3 + len(before)  # the opening mark
+    rows: list[Row] = [
+        ("Fomin", "NNP", "nsubj", 1, "PERSON"),
+        ("spoke", "VBD", "ROOT", 1),
+        ("to", "IN", "prep", 1),
+        *before,
+        ('"', "``", "punct", at + 3),
+        ("Where", "WRB", "advmod", at + 3),
+        ("We", "PRP", "nsubj", at + 3),
+        ("Stand", "VBP", "ccomp", 1),
+        ('"', "''", "punct", at + 3),
+        ("on", "IN", "prep", 1),
+        ("Sunday", "NNP", "pobj", at + 5, "DATE"),
+        (".", ".", "punct", 1),
+    ]
+    assert [(s.quote, s.speaker) for s in said(make_doc(vocab, text, rows))] == expected
+
+
+def test_a_programme_told_something_is_a_title(vocab: Vocab) -> None:
+    text = 'Fomin told "Morning Desk" that talks would resume.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Fomin", "NNP", "nsubj", 1, "PERSON"),
+            ("told", "VBD", "ROOT", 1),
+            ('"', "``", "punct", 4),
+            ("Morning", "NNP", "compound", 4),
+            ("Desk", "NNP", "dative", 1),
+            ('"', "''", "punct", 4),
+            ("that", "IN", "mark", 9),
+            ("talks", "NNS", "nsubj", 9),
+            ("would", "MD", "aux", 9),
+            ("resume", "VB", "ccomp", 1),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert said(doc) == []
+
+
 def test_quoted_nickname_after_as_is_kept(vocab: Vocab) -> None:
     # "known as "…"" names what someone was called; the title filter leaves it to the rules.
     text = 'Fomin said he was known as "The Hammer" in Geneva.'

@@ -1450,15 +1450,19 @@ def is_programme_title(view: _DocView, q: int) -> bool:
     if words is None:
         return False
     first, last = view.token_ranges[q]
-    if _after_possessive(view, q):
+    if _after_possessive(view, q) or _after_work_noun(view, first):
         # NBC's "Meet the Press", CBS's "Face the Nation": a possessive before a capitalised
-        # quote makes it a title, verbs and all, however the parse hangs the two.
+        # quote makes it a title, verbs and all, however the parse hangs the two; so does a
+        # word for a work (the podcast "Here's the Thing", the author of "Going Viral").
         return True
     if _has_verb(words):
         return False
     for token in view.doc[first:last]:
         head = token.head
         if view.outside(head.i):
+            if token.dep_ in ("dative", "dobj") and head.lower_ in _TELL:
+                # told "Fox and Friends": one tells a programme, not a quotation.
+                return True
             if token.dep_ == "pobj":
                 # "as "Chris"" is what someone was called; other prepositions place a title.
                 return head.lower_ != "as"
@@ -1467,6 +1471,34 @@ def is_programme_title(view: _DocView, q: int) -> bool:
             # Springsteen's "The Rising": a possessed title.
             return any(child.dep_ == "poss" and view.outside(child.i) for child in token.children)
     return False
+
+
+#: Nouns for works with titles: the podcast "Here's the Thing".
+_WORK_NOUNS = frozenset(
+    {"podcast", "show", "program", "programme", "series", "book", "memoir", "novel", "film"}
+    | {"movie", "documentary", "song", "album", "column", "essay", "op-ed", "newsletter"}
+    | {"blog", "play", "musical", "poem", "sitcom", "drama", "comedy", "episode"}
+)
+#: People of a work: the author of "Going Viral", the host of "The Apprentice".
+_WORK_ROLES = frozenset(
+    {"author", "co-author", "coauthor", "host", "co-host", "star", "creator", "director"}
+    | {"producer", "writer", "editor", "publisher"}
+)
+#: Forms of "tell", whose object is a listener.
+_TELL = frozenset({"tell", "tells", "told", "telling"})
+
+
+def _after_work_noun(view: _DocView, first: int) -> bool:
+    """Whether the quote starting at token ``first`` follows a word for a work, or "author of"."""
+    doc = view.doc
+    i = first - 1
+    while i >= 0 and not doc[i].is_alpha and view.quote_of[i] >= 0:
+        i -= 1  # the opening mark
+    if i < 0 or not view.outside(i):
+        return False
+    if doc[i].lower_ in _WORK_NOUNS and doc[i].tag_ in ("NN", "NNS"):
+        return True
+    return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in _WORK_ROLES
 
 
 def _after_possessive(view: _DocView, q: int) -> bool:
