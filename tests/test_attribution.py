@@ -2950,6 +2950,40 @@ def test_capitalised_quote_after_a_word_for_a_work_is_a_title(
     assert [(s.quote, s.speaker) for s in said(make_doc(vocab, text, rows))] == expected
 
 
+def test_capitalised_quote_beside_a_word_for_a_work_is_a_title(vocab: Vocab) -> None:
+    # "Rivers Run Dry" has a verb; the memoir after it, or the show before a comma, tells.
+    text = 'Fomin wrote "Rivers Run Dry," a memoir, and hosts a show, "We Stand Here."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Fomin", "NNP", "nsubj", 1, "PERSON"),
+            ("wrote", "VBD", "ROOT", 1),
+            ('"', "``", "punct", 5),
+            ("Rivers", "NNP", "nsubj", 5),
+            ("Run", "VBP", "ccomp", 1),
+            ("Dry", "JJ", "acomp", 5),
+            (",", ",", "punct", 5),
+            ('"', "''", "punct", 5),
+            ("a", "DT", "det", 10),
+            ("memoir", "NN", "appos", 5),
+            (",", ",", "punct", 1),
+            ("and", "CC", "cc", 1),
+            ("hosts", "VBZ", "conj", 1),
+            ("a", "DT", "det", 15),
+            ("show", "NN", "dobj", 13),
+            (",", ",", "punct", 15),
+            ('"', "``", "punct", 19),
+            ("We", "PRP", "nsubj", 19),
+            ("Stand", "VBP", "appos", 15),
+            ("Here", "RB", "advmod", 19),
+            (".", ".", "punct", 19),
+            ('"', "''", "punct", 19),
+        ],
+    )
+    assert said(doc) == []
+
+
 def test_a_programme_told_something_is_a_title(vocab: Vocab) -> None:
     text = 'Fomin told "Morning Desk" that talks would resume.'
     doc = make_doc(

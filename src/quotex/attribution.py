@@ -1450,7 +1450,7 @@ def is_programme_title(view: _DocView, q: int) -> bool:
     if words is None:
         return False
     first, last = view.token_ranges[q]
-    if _after_possessive(view, q) or _after_work_noun(view, first):
+    if _after_possessive(view, q) or _after_work_noun(view, first) or _work_noun_after(view, last):
         # NBC's "Meet the Press", CBS's "Face the Nation": a possessive before a capitalised
         # quote makes it a title, verbs and all, however the parse hangs the two; so does a
         # word for a work (the podcast "Here's the Thing", the author of "Going Viral").
@@ -1494,11 +1494,31 @@ def _after_work_noun(view: _DocView, first: int) -> bool:
     i = first - 1
     while i >= 0 and not doc[i].is_alpha and view.quote_of[i] >= 0:
         i -= 1  # the opening mark
+    if i > 0 and doc[i].text == ",":
+        i -= 1  # a new program, "The Overthrow Hour"
     if i < 0 or not view.outside(i):
         return False
     if doc[i].lower_ in _WORK_NOUNS and doc[i].tag_ in ("NN", "NNS"):
         return True
     return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in _WORK_ROLES
+
+
+def _work_noun_after(view: _DocView, last: int) -> bool:
+    """Whether a word for a work stands in apposition after the quote that ends before token
+    ``last``: "Rivers Run Dry," a memoir by …"""
+    doc = view.doc
+    i = last
+    while i < len(doc) and not doc[i].is_alpha and not view.outside(i):
+        i += 1  # the closing mark, and a comma inside it
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    for k in range(i, min(len(doc), i + 3)):
+        token = doc[k]
+        if token.lower_ in _WORK_NOUNS and token.tag_ in ("NN", "NNS"):
+            return k > i and doc[i].tag_ in ("DT", "PRP$")
+        if not (token.tag_ in ("DT", "PRP$", "JJ") or token.tag_.startswith("NN")):
+            return False
+    return False
 
 
 def _after_possessive(view: _DocView, q: int) -> bool:
