@@ -55,6 +55,21 @@ WORDS = [
     "don't",
     "voters'",
     "5'10",
+    # Datelines, bylines, sentence openers, titles and name particles.
+    "OSLO",
+    "(AP)",
+    "By",
+    "As",
+    "put",
+    "it",
+    "was",
+    "verdict",
+    "of",
+    "podcast",
+    "author",
+    "De",
+    "de",
+    "Striker",
 ]
 
 pieces = st.one_of(
