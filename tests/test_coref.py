@@ -152,7 +152,17 @@ def test_pronoun_prefers_the_nearest_subject(vocab: Vocab) -> None:
 
 
 def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
-    doc = spoke_doc(vocab)
+    # "The hall emptied." names nobody new just before "He".
+    tail_rows: list[Row] = [
+        ("The", "DT", "det", 9),
+        ("hall", "NN", "nsubj", 10),
+        ("emptied", "VBD", "ROOT", 10),
+        (".", ".", "punct", 10),
+        ("He", "PRP", "nsubj", 13),
+        ("left", "VBD", "ROOT", 13),
+        (".", ".", "punct", 13),
+    ]
+    doc = spoke_doc(vocab, "The hall emptied. He left.", tail_rows)
     resolver = resolver_for(doc)
     resolver.note_speaker("Kerry Zhou")
     assert resolve(doc, "He", resolver=resolver) == ("He", "Kerry Zhou", "PERSON")
@@ -160,11 +170,20 @@ def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
     assert resolve(doc, "He", resolver=resolver) == ("He", "Robin Park", "PERSON")
 
 
+def test_a_new_subject_just_before_outweighs_the_source_quoted_last(vocab: Vocab) -> None:
+    # "Robin Park answered." makes Park the one the next "He" is about, whoever spoke last.
+    doc = spoke_doc(vocab)
+    resolver = resolver_for(doc)
+    resolver.note_speaker("Kerry Zhou")
+    assert resolve(doc, "He", resolver=resolver) == ("He", "Robin Park", "PERSON")
+
+
 def test_a_known_gender_outweighs_being_quoted_last(vocab: Vocab) -> None:
     # Kerry Zhou (no gender known) was quoted last, but "She" follows Ms. Robin Park closely.
+    # ("The hall emptied." keeps Park from being the subject just before "She".)
     text = (
         "Kerry Zhou spoke at length on Monday about the budget, the harbour and the schools. "
-        "Ms. Robin Park answered. She left."
+        "Ms. Robin Park answered. The hall emptied. She left."
     )
     rows: list[Row] = [
         ("Kerry", "NNP", "compound", 1, "PERSON"),
@@ -189,9 +208,13 @@ def test_a_known_gender_outweighs_being_quoted_last(vocab: Vocab) -> None:
         ("Park", "NNP", "nsubj", 20, "PERSON"),
         ("answered", "VBD", "ROOT", 20),
         (".", ".", "punct", 20),
-        ("She", "PRP", "nsubj", 23),
-        ("left", "VBD", "ROOT", 23),
-        (".", ".", "punct", 23),
+        ("The", "DT", "det", 23),
+        ("hall", "NN", "nsubj", 24),
+        ("emptied", "VBD", "ROOT", 24),
+        (".", ".", "punct", 24),
+        ("She", "PRP", "nsubj", 27),
+        ("left", "VBD", "ROOT", 27),
+        (".", ".", "punct", 27),
     ]
     doc = make_doc(vocab, text, rows)
     resolver = resolver_for(doc)

@@ -312,6 +312,7 @@ class Resolver:
         topical: bool = False,
     ) -> int | None:
         best: tuple[int, int] | None = None  # (score, cluster index)
+        quoted_last = not self._newcomer(anchor, wanted, gender, excluded)
         looked = 0
         for n in range(len(self.index.mentions) - 1, -1, -1):
             mention = self.index.mentions[n]
@@ -321,7 +322,9 @@ class Resolver:
             if looked > _MAX_LOOKBACK:
                 break
             if self._compatible(mention.cluster, wanted, gender, excluded):
-                score = self._scored(mention.cluster, mention.start, mention.end, anchor, gender)
+                score = self._scored(
+                    mention.cluster, mention.start, mention.end, anchor, gender, quoted_last
+                )
                 if topical:
                     score += _TOPIC_BONUS * min(
                         _TOPIC_CAP, self._named_before(mention.cluster, anchor)
@@ -334,11 +337,37 @@ class Resolver:
             if position >= anchor:
                 continue
             if pronoun_kind == kind and self._compatible(index, wanted, gender, excluded):
-                score = self._scored(index, position, position + 1, anchor, gender)
+                score = self._scored(index, position, position + 1, anchor, gender, quoted_last)
                 if best is None or score > best[0]:
                     best = (score, index)
             break
         return None if best is None else best[1]
+
+    def _newcomer(
+        self, anchor: int, wanted: tuple[Label, ...], gender: str | None, excluded: frozenset[int]
+    ) -> bool:
+        """Whether the sentence before the anchor's makes someone other than the person quoted
+        last the subject of its main clause: "Torres dismissed the attack. "…," he said." """
+        if self.last_speaker is None:
+            return False
+        sentence = self.doc[anchor].sent
+        if sentence.start == 0:
+            return False
+        previous = self.doc[sentence.start - 1].sent
+        if "\n" in self.text[previous.start_char : self.doc[anchor].idx]:
+            return False
+        root = previous.root
+        for child in root.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or self.quote_of[child.i] >= 0:
+                continue
+            mention = self.index.mention_at(child.i)
+            if mention is None:
+                return False
+            cluster = self.index.clusters[mention.cluster]
+            return cluster.name != self.last_speaker and self._compatible(
+                mention.cluster, wanted, gender, excluded
+            )
+        return False
 
     def _named_before(self, index: int, anchor: int) -> int:
         mentions = self.index.mentions
@@ -353,11 +382,17 @@ class Resolver:
         return not (gender and cluster.gender and cluster.gender != gender)
 
     def _scored(
-        self, index: int, start: int, end: int, anchor: int, gender: str | None = None
+        self,
+        index: int,
+        start: int,
+        end: int,
+        anchor: int,
+        gender: str | None = None,
+        quoted_last: bool = True,
     ) -> int:
         score = self._salience(start, end, anchor)
         cluster = self.index.clusters[index]
-        if cluster.name == self.last_speaker:
+        if quoted_last and cluster.name == self.last_speaker:
             score += _SPEAKER_BONUS
         if gender is not None and cluster.gender == gender:
             score += _GENDER_BONUS
