@@ -809,6 +809,24 @@ def test_the_agency_of_a_dateline_is_nobody_in_the_story(vocab: Vocab) -> None:
     assert resolve(dateline_doc(vocab, "AP"), "it")[1] != "AP"
 
 
+def test_the_country_of_a_dateline_is_not_it(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "OSLO, Norway — It said so.",
+        [
+            ("OSLO", "NNP", "npadvmod", 6, "GPE"),
+            (",", ",", "punct", 0),
+            ("Norway", "NNP", "appos", 0, "GPE"),
+            ("—", ":", "punct", 6),
+            ("It", "PRP", "nsubj", 6),
+            ("said", "VBD", "ROOT", 6),
+            ("so", "RB", "advmod", 6),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert resolve(doc, "It")[1] != "Norway"
+
+
 def test_a_text_speaks_for_its_owner(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

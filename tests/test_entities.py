@@ -426,11 +426,11 @@ def test_a_datelines_city_is_a_place(text: str, ents: list[tuple[str, str]], cit
     assert all(row[1] != "PERSON" for row in rows)
 
 
-def test_a_datelines_agency_is_a_credit() -> None:
+def test_a_dateline_and_its_agency_are_a_credit() -> None:
     doc = ner_doc("OSLO (AP) — The AP fund grew.", [("AP", "ORG"), ("AP", "ORG")])
     index = normalize_entities(doc)
     assert [(m.label, m.credit) for m in index.mentions] == [
-        ("LOCATION", False),
+        ("LOCATION", True),
         ("ORG", True),
         ("ORG", False),
     ]

@@ -39,8 +39,8 @@ class Mention:
     end: int
     label: Label
     cluster: int
-    #: A news agency credited in a dateline, "WASHINGTON (AP) —": a name on the story, not an
-    #: actor in it, so never what a later "it" or "the agency" stands for.
+    #: A name in a dateline or byline, "WASHINGTON (AP) —", "By Jo Doe": a name on the story,
+    #: not an actor in it, so never what a later "it", "he" or "the agency" stands for.
     credit: bool = False
 
 
@@ -416,9 +416,10 @@ _DATELINE_PLACE_WORDS = 3
 _DATELINE_REST = 10
 
 
-def _datelines(words: _Words) -> Iterable[tuple[int, int, tuple[int, int] | None]]:
+def _datelines(words: _Words) -> Iterable[tuple[int, int, int, tuple[int, int] | None]]:
     """The datelines that open paragraphs: "WASHINGTON (AP) —", "RYE, N.H. -", "LONDON,
-    Nov. 19 (Reuters) -". Yields the city's token range and the credited agency's, if any.
+    Nov. 19 (Reuters) -". Yields the city's token range, where the dateline ends, and the
+    credited agency's token range, if any.
 
     A dateline is a city in capitals, then only a comma, a region or a date, an agency in
     brackets, and a dash; a headline in capitals runs on in words and is no dateline.
@@ -448,7 +449,7 @@ def _datelines(words: _Words) -> Iterable[tuple[int, int, tuple[int, int] | None
                 break
             k += 1
         if (k < n and texts[k] in _DATELINE_DASHES) or agency is not None:
-            yield start, end, agency
+            yield start, end, k, agency
 
 
 def _capitals(text: str) -> bool:
@@ -484,16 +485,19 @@ def _bylines(words: _Words) -> Iterable[tuple[int, int]]:
 
 def _apply_credit_lines(words: _Words, raw: list[_Raw]) -> list[_Raw]:
     """A dateline's city is a place, whatever the model took it for ("ROTTERDAM" as a person),
-    and its agency is a credit. A byline's author is a person, and a credit too: the writer,
-    not someone the story's "he" or "she" can mean."""
-    for start, end, agency in _datelines(words):
+    and its agency is an organisation. The whole dateline is a credit: it places and signs the
+    story, so its agency or country ("ROTTERDAM, Netherlands") is not what a later "it"
+    stands for. A byline's author is a person, and a credit too: the writer, not someone the
+    story's "he" or "she" can mean."""
+    for start, end, stop, agency in _datelines(words):
         raw = [m for m in raw if m.end <= start or m.start >= end]
         code = country_code(words.span(start, end).title())
         raw.append(_Raw(start, end, "COUNTRY" if code else "LOCATION", code))
-        if agency is not None:
-            for m in raw:
-                if agency[0] <= m.start and m.end <= agency[1]:
-                    m.label, m.credit = "ORG", True
+        for m in raw:
+            if start <= m.start and m.end <= stop:
+                m.credit = True
+                if agency is not None and agency[0] <= m.start and m.end <= agency[1]:
+                    m.label = "ORG"
     for start, end in _bylines(words):
         raw = [m for m in raw if m.end <= start or m.start >= end]
         raw.append(_Raw(start, end, "PERSON", credit=True))
