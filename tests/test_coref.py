@@ -809,6 +809,26 @@ def test_the_agency_of_a_dateline_is_nobody_in_the_story(vocab: Vocab) -> None:
     assert resolve(dateline_doc(vocab, "AP"), "it")[1] != "AP"
 
 
+def test_it_with_no_organisation_named_is_the_organisation_noun_before_it(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "The federation rejected the plan. It said so.",
+        [
+            ("The", "DT", "det", 1),
+            ("federation", "NN", "nsubj", 2),
+            ("rejected", "VBD", "ROOT", 2),
+            ("the", "DT", "det", 4),
+            ("plan", "NN", "dobj", 2),
+            (".", ".", "punct", 2),
+            ("It", "PRP", "nsubj", 7),
+            ("said", "VBD", "ROOT", 7),
+            ("so", "RB", "advmod", 7),
+            (".", ".", "punct", 7),
+        ],
+    )
+    assert resolve(doc, "It") == ("It", "federation", "ORG")
+
+
 def test_the_country_of_a_dateline_is_not_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

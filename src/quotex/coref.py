@@ -27,6 +27,8 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct"})
 # How many mentions back a pronoun may look before it gives up.
 _MAX_LOOKBACK = 60
+# How many tokens back "it" may look for an organisation noun when no name will do.
+_NOUN_REACH = 60
 # Salience added to the entity that was quoted last, in tokens of distance.
 _SPEAKER_BONUS = 30
 # Salience added to a person whose gender is known and is the pronoun's, over one whose
@@ -167,10 +169,35 @@ class Resolver:
             )
         if token.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _NEUTER | _PLURAL:
             antecedent = self._antecedent(token)
+            if antecedent is None and lower in _NEUTER:
+                # "The employers' federation rejected that. In a statement, it said …": with
+                # no organisation named, "it" is the organisation a noun just made a subject.
+                noun = self._organisation_subject(token)
+                if noun is not None:
+                    found = self._nominal(noun)
+                    return ResolvedMention(token.idx, token.idx + len(token), found.name, "ORG")
             name = antecedent.name if antecedent else token.text
             label = antecedent.label if antecedent else None
             return ResolvedMention(token.idx, token.idx + len(token), name, label)
         return self._nominal(token)
+
+    def _organisation_subject(self, pronoun: Token) -> Token | None:
+        """The nearest organisation noun ("the federation", "the ministry") that is the
+        subject of a clause before ``pronoun`` in its paragraph, outside quotes."""
+        end = pronoun.idx
+        for i in range(pronoun.i - 1, max(-1, pronoun.i - _NOUN_REACH), -1):
+            token = self.doc[i]
+            if "\n" in token.text:
+                return None
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.lower_ in self.org_nouns
+                and token.tag_ in ("NN", "NNS")
+                and self.quote_of[i] < 0
+                and "\n" not in self.text[token.idx : end]
+            ):
+                return token
+        return None
 
     def _infer_genders(self) -> None:
         """Give a gender to people with no title or known first name from how the article
