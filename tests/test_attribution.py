@@ -1260,6 +1260,38 @@ def test_percentage_is_never_the_speaker(vocab: Vocab) -> None:
 # --- verbless layouts ----------------------------------------------------------------------
 
 
+def test_one_of_a_group_after_an_inverted_cue(vocab: Vocab) -> None:
+    # The model tags "one" a number; the relative clause's "spoke" is not the cue.
+    text = '"The plan works," said one of the officials, who spoke on condition of anonymity.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 6),
+            ("The", "DT", "det", 2),
+            ("plan", "NN", "nsubj", 3),
+            ("works", "VBZ", "ccomp", 6),
+            (",", ",", "punct", 6),
+            ('"', "''", "punct", 6),
+            ("said", "VBD", "ROOT", 6),
+            ("one", "CD", "nsubj", 6, "CARDINAL"),
+            ("of", "IN", "prep", 7),
+            ("the", "DT", "det", 10),
+            ("officials", "NNS", "pobj", 8),
+            (",", ",", "punct", 10),
+            ("who", "WP", "nsubj", 13),
+            ("spoke", "VBD", "relcl", 10),
+            ("on", "IN", "prep", 13),
+            ("condition", "NN", "pobj", 14),
+            ("of", "IN", "prep", 15),
+            ("anonymity", "NN", "pobj", 16),
+            (".", ".", "punct", 6),
+        ],
+    )
+    group = "one of the officials"
+    assert said(doc) == [Said("The plan works,", group, group, None, "said", "after")]
+
+
 @pytest.mark.parametrize("dash", ["—", "–", "-"], ids=["em", "en", "hyphen"])
 def test_dash_and_name_after_the_quote(vocab: Vocab, dash: str) -> None:
     text = f'"We will never give up" {dash} Commissioner Maria Lopez.'

@@ -150,6 +150,10 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
         return view.outside(token.i)
     if token.dep_ == "expl" or not view.outside(token.i):
         return False
+    if token.lower_ in _PRONOMINAL_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
+        # Before the entity check: in "said one of the officials" the model tags "one" a
+        # number.
+        return is_cue(token.head)
     if token.ent_type_ in _NOT_SPEAKERS and not _misread_name(token):
         return False
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.tag_ in ("NNP", "NNPS"):
@@ -172,8 +176,6 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
         return lower in _PRONOUN_SPEAKERS
     if lower in _RELATIVE:
         return token.head.dep_ == "relcl" and plausible_speaker(token.head.head, view)
-    if lower in _PRONOMINAL_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
-        return is_cue(token.head)
     if not token.tag_.startswith("NN"):
         return False
     if token.text[:1].isupper():

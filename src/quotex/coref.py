@@ -27,6 +27,8 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct"})
 # How many mentions back a pronoun may look before it gives up.
 _MAX_LOOKBACK = 60
+#: Words that name part of a group given after "of": "one of the officials".
+_PART_OF = frozenset({"one", "some", "many", "several", "most", "two", "three", "none"})
 # How many tokens back "it" may look for an organisation noun when no name will do.
 _NOUN_REACH = 60
 # Salience added to the entity that was quoted last, in tokens of distance.
@@ -586,7 +588,17 @@ class Resolver:
         ):
             # "the editorial read" tagged as an adjective: its article hangs off the cue.
             start -= 1
-        return start, token.i + 1
+        end = token.i + 1
+        if token.lower_ in _PART_OF:
+            # "one of the officials": the group belongs to the mention.
+            for child in token.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    # Up to the group's head noun: not a relative clause that describes it.
+                    group = [c.i for c in child.children if c.dep_ == "pobj"]
+                    if group and all(self.quote_of[i] < 0 for i in range(end, group[0] + 1)):
+                        end = group[0] + 1
+                    break
+        return start, end
 
     def _named_in(self, token: Token) -> Cluster | None:
         for t in token.subtree:
