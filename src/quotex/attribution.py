@@ -124,9 +124,9 @@ def is_cue(token: Token) -> bool:
     return token.lower_ in cue_verb_forms() and _is_verb(token)
 
 
-_LISTENER_VERBS = frozenset(
-    {"tell", "tells", "told", "telling", "ask", "asks", "asked", "urge", "urged"}
-)
+#: Forms of "tell", whose object is a listener.
+_TELL = frozenset({"tell", "tells", "told", "telling"})
+_LISTENER_VERBS = _TELL | frozenset({"ask", "asks", "asked", "urge", "urged"})
 # Entity types that are never a source: "said Tuesday", "just 1 percent said".
 _NOT_SPEAKERS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART"}
@@ -677,13 +677,9 @@ def _clause_bounds(view: _DocView, q: int) -> tuple[int, int, int, int]:
     ``_WINDOW`` tokens, so that a cue is never borrowed from an unrelated passage.
     """
     doc = view.doc
-    first, last = view.token_ranges[q]
-    open_tok = first - 1
-    while open_tok >= 0 and view.quote_of[open_tok] == q:
-        open_tok -= 1
-    close_tok = last
-    while close_tok < len(doc) and view.quote_of[close_tok] == q:
-        close_tok += 1
+    first = view.token_ranges[q][0]
+    open_tok = _before_marks(view, q)
+    close_tok = _after_marks(view, q)
     para = view.paragraph_of(doc[first].idx)
     p_start, p_end = view.para_bounds[para]
     before_start = open_tok
@@ -1452,7 +1448,7 @@ def is_programme_title(view: _DocView, q: int) -> bool:
     if words is None:
         return False
     first, last = view.token_ranges[q]
-    if _after_possessive(view, q) or _after_work_noun(view, first) or _work_noun_after(view, last):
+    if _after_possessive(view, q) or _after_work_noun(view, q) or _work_noun_after(view, q):
         # NBC's "Meet the Press", CBS's "Face the Nation": a possessive before a capitalised
         # quote makes it a title, verbs and all, however the parse hangs the two; so does a
         # word for a work (the podcast "Here's the Thing", the author of "Going Viral").
@@ -1486,16 +1482,12 @@ _WORK_ROLES = frozenset(
     {"author", "co-author", "coauthor", "host", "co-host", "star", "creator", "director"}
     | {"producer", "writer", "editor", "publisher"}
 )
-#: Forms of "tell", whose object is a listener.
-_TELL = frozenset({"tell", "tells", "told", "telling"})
 
 
-def _after_work_noun(view: _DocView, first: int) -> bool:
-    """Whether the quote starting at token ``first`` follows a word for a work, or "author of"."""
+def _after_work_noun(view: _DocView, q: int) -> bool:
+    """Whether quote ``q`` follows a word for a work, or "author of"."""
     doc = view.doc
-    i = first - 1
-    while i >= 0 and not doc[i].is_alpha and view.quote_of[i] >= 0:
-        i -= 1  # the opening mark
+    i = _before_marks(view, q)
     if i > 0 and doc[i].text == ",":
         i -= 1  # a new program, "The Overthrow Hour"
     if i < 0 or not view.outside(i):
@@ -1505,13 +1497,11 @@ def _after_work_noun(view: _DocView, first: int) -> bool:
     return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in _WORK_ROLES
 
 
-def _work_noun_after(view: _DocView, last: int) -> bool:
-    """Whether a word for a work stands in apposition after the quote that ends before token
-    ``last``: "Rivers Run Dry," a memoir by …"""
+def _work_noun_after(view: _DocView, q: int) -> bool:
+    """Whether a word for a work stands in apposition after quote ``q``: "Rivers Run Dry," a
+    memoir by …"""
     doc = view.doc
-    i = last
-    while i < len(doc) and not doc[i].is_alpha and not view.outside(i):
-        i += 1  # the closing mark, and a comma inside it
+    i = _after_marks(view, q)
     if i < len(doc) and doc[i].text == ",":
         i += 1
     for k in range(i, min(len(doc), i + 3)):
@@ -1523,11 +1513,25 @@ def _work_noun_after(view: _DocView, last: int) -> bool:
     return False
 
 
-def _after_possessive(view: _DocView, q: int) -> bool:
-    """Whether the quote's opening mark follows a possessive ending: ABC's "This Week"."""
+def _before_marks(view: _DocView, q: int) -> int:
+    """The token just before quote ``q``'s opening mark (-1 at the start of the document)."""
     i = view.token_ranges[q][0] - 1
     while i >= 0 and view.quote_of[i] == q:
         i -= 1
+    return i
+
+
+def _after_marks(view: _DocView, q: int) -> int:
+    """The token just after quote ``q``'s closing mark (``len(doc)`` at its end)."""
+    i = view.token_ranges[q][1]
+    while i < len(view.doc) and view.quote_of[i] == q:
+        i += 1
+    return i
+
+
+def _after_possessive(view: _DocView, q: int) -> bool:
+    """Whether the quote's opening mark follows a possessive ending: ABC's "This Week"."""
+    i = _before_marks(view, q)
     if i < 0:
         return False
     before = view.doc[i]
@@ -1544,9 +1548,7 @@ def is_premodifier(view: _DocView, q: int) -> bool:
     if last - first > 8 or not doc[first].text[:1].isupper():
         # Lower case, the quoted words are somebody's: the "confidential" level.
         return False
-    after = last
-    while after < len(doc) and view.quote_of[after] == q:
-        after += 1
+    after = _after_marks(view, q)
     if (
         after < len(doc)
         and doc[after].tag_ in ("NN", "NNS")

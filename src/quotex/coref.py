@@ -44,6 +44,8 @@ _TOPIC_BONUS = 15
 _TOPIC_CAP = 5
 # How close (in tokens) a he/she must follow a person to count as a vote for its gender.
 _GENDER_WINDOW = 20
+#: Prepositions that name whom an unnamed person works or speaks for: "a spokesman for X".
+_EMPLOYER_PREPS = frozenset({"for", "of", "at", "with"})
 #: Nouns for the people an organisation speaks through.
 _SPOKESPEOPLE = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
@@ -186,17 +188,16 @@ class Resolver:
     def _organisation_subject(self, pronoun: Token) -> Token | None:
         """The nearest organisation noun ("the federation", "the ministry") that is the
         subject of a clause before ``pronoun`` in its paragraph, outside quotes."""
-        end = pronoun.idx
         for i in range(pronoun.i - 1, max(-1, pronoun.i - _NOUN_REACH), -1):
             token = self.doc[i]
             if "\n" in token.text:
+                # A line break is a token of its own: the paragraph starts after it.
                 return None
             if (
                 token.dep_ in ("nsubj", "nsubjpass")
                 and token.lower_ in self.org_nouns
                 and token.tag_ in ("NN", "NNS")
                 and self.quote_of[i] < 0
-                and "\n" not in self.text[token.idx : end]
             ):
                 return token
         return None
@@ -525,7 +526,7 @@ class Resolver:
             if cluster is not None and cluster.label == "ORG":
                 return cluster
         for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with"):
+            if child.dep_ == "prep" and child.lower_ in _EMPLOYER_PREPS:
                 for grandchild in child.children:
                     if grandchild.dep_ != "pobj":
                         continue
@@ -539,8 +540,7 @@ class Resolver:
         """ "The Met Office issued a warning. A spokesperson said …": a spokesperson nobody
         names speaks for the organisation last named before them in their paragraph."""
         if token.lower_ not in _SPOKESPEOPLE or any(
-            child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with")
-            for child in token.rights
+            child.dep_ == "prep" and child.lower_ in _EMPLOYER_PREPS for child in token.rights
         ):
             # "a spokesman for Bernie Sanders" says whom they speak for.
             return None

@@ -414,9 +414,18 @@ _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 _DATELINE_PLACE_WORDS = 3
 #: Tokens between the city and the dash: ", N.H.", ", Nov. 19", "(AP)".
 _DATELINE_REST = 10
+#: What may follow a dateline's city.
+_AFTER_DATELINE_CITY = frozenset({",", "("}) | _DATELINE_DASHES
 
 
-def _datelines(words: _Words) -> Iterable[tuple[int, int, int, tuple[int, int] | None]]:
+def _paragraph_starts(words: _Words) -> list[int]:
+    """The first token of every paragraph (a line break is a token of its own)."""
+    return [0] + [i + 1 for i, text in enumerate(words.text) if "\n" in text]
+
+
+def _datelines(
+    words: _Words, starts: list[int]
+) -> Iterable[tuple[int, int, int, tuple[int, int] | None]]:
     """The datelines that open paragraphs: "WASHINGTON (AP) —", "RYE, N.H. -", "LONDON,
     Nov. 19 (Reuters) -". Yields the city's token range, where the dateline ends, and the
     credited agency's token range, if any.
@@ -426,11 +435,11 @@ def _datelines(words: _Words) -> Iterable[tuple[int, int, int, tuple[int, int] |
     """
     texts = words.text
     n = len(texts)
-    for start in [0] + [i + 1 for i, text in enumerate(texts) if "\n" in text]:
+    for start in starts:
         end = start
         while end < n and end - start < _DATELINE_PLACE_WORDS and _capitals(texts[end]):
             end += 1
-        if end == start or end >= n or texts[end] not in {",", "("} | _DATELINE_DASHES:
+        if end == start or end >= n or texts[end] not in _AFTER_DATELINE_CITY:
             continue
         agency: tuple[int, int] | None = None
         k = end
@@ -460,13 +469,13 @@ def _capitals(text: str) -> bool:
 _BYLINE_WORDS = frozenset({"and", "of", "the", "for", "in"})
 
 
-def _bylines(words: _Words) -> Iterable[tuple[int, int]]:
+def _bylines(words: _Words, starts: list[int]) -> Iterable[tuple[int, int]]:
     """The author names of byline paragraphs, "By Amara Okafor" or "By Jo Doe, The Ledger": a
     paragraph that opens with "By", holds nothing but capitalised words, commas and a few
     small words, and starts with a name of two to four words."""
     texts = words.text
     n = len(texts)
-    for start in [0] + [i + 1 for i, text in enumerate(texts) if "\n" in text]:
+    for start in starts:
         if start >= n or texts[start].lower() != "by":
             continue
         end = start + 1
@@ -489,7 +498,8 @@ def _apply_credit_lines(words: _Words, raw: list[_Raw]) -> list[_Raw]:
     story, so its agency or country ("ROTTERDAM, Netherlands") is not what a later "it"
     stands for. A byline's author is a person, and a credit too: the writer, not someone the
     story's "he" or "she" can mean."""
-    for start, end, stop, agency in _datelines(words):
+    starts = _paragraph_starts(words)
+    for start, end, stop, agency in _datelines(words, starts):
         raw = [m for m in raw if m.end <= start or m.start >= end]
         code = country_code(words.span(start, end).title())
         raw.append(_Raw(start, end, "COUNTRY" if code else "LOCATION", code))
@@ -498,7 +508,7 @@ def _apply_credit_lines(words: _Words, raw: list[_Raw]) -> list[_Raw]:
                 m.credit = True
                 if agency is not None and agency[0] <= m.start and m.end <= agency[1]:
                     m.label = "ORG"
-    for start, end in _bylines(words):
+    for start, end in _bylines(words, starts):
         raw = [m for m in raw if m.end <= start or m.start >= end]
         raw.append(_Raw(start, end, "PERSON", credit=True))
     raw.sort(key=lambda m: m.start)
@@ -671,7 +681,7 @@ def _distinctive(short: str, org_nouns: frozenset[str]) -> bool:
     )
 
 
-# Words that begin many unrelated organisations' names.
+# Words that many unrelated organisations' names share: never a short name of one of them.
 _COMMON_ORG_WORDS = frozenset(
     {
         "the",
