@@ -10,7 +10,7 @@ import pytest
 
 import quotex
 from quotex.errors import ModelNotFoundError
-from quotex.pipeline import chunk_bounds, extract_text, load_model
+from quotex.pipeline import chunk_bounds, doc_text, extract_text, load_model
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_05dd226f11239562.txt"
 
@@ -137,3 +137,12 @@ def test_text_longer_than_max_length_keeps_exact_offsets(nlp) -> None:  # type: 
         assert quote.speaker is not None
         assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
         assert quote.speaker.name == "Ana Torres"
+
+
+def test_doc_text_is_read_once_and_stays_true(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp('"We are ready," Mira Osei said on Monday.')
+    assert doc._.quotex_text == doc.text
+    # A Doc made from part of another carries no stale copy of the whole text.
+    part = doc[0:4].as_doc(copy_user_data=True)
+    part._.quotex_text = doc.text
+    assert doc_text(part) == part.text == doc[0:4].text

@@ -66,7 +66,7 @@ class _Found:
 class _DocView:
     """Token lookups that the rules need many times, computed once per document."""
 
-    def __init__(self, doc: Doc, spans: list[QuoteSpan]) -> None:
+    def __init__(self, doc: Doc, spans: list[QuoteSpan], text: str | None = None) -> None:
         self.doc = doc
         from spacy.attrs import IDX, SENT_START
 
@@ -96,7 +96,7 @@ class _DocView:
                     self.sent_start[i] = start
                     self.sent_end[i] = end
         # Doc.text joins every token on each access: read it once.
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.para_bounds = list(paragraphs(self.text))
         self.para_starts = [start for start, _ in self.para_bounds]
 
@@ -1648,11 +1648,16 @@ def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
     return None
 
 
-def attribute_quotes(doc: Doc, spans: list[QuoteSpan], index: EntityIndex) -> list[Attribution]:
-    """Decide which quotation spans are speech and attribute each to a speaker."""
+def attribute_quotes(
+    doc: Doc, spans: list[QuoteSpan], index: EntityIndex, text: str | None = None
+) -> list[Attribution]:
+    """Decide which quotation spans are speech and attribute each to a speaker.
+
+    ``text`` is ``doc.text``, for a caller that has it already.
+    """
     if not spans or len(doc) == 0:
         return []
-    view = _DocView(doc, spans)
+    view = _DocView(doc, spans, text)
     resolver = Resolver(doc, index, view.quote_of, view.text)
     results: list[Attribution] = []
     previous: Attribution | None = None
