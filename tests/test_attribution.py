@@ -135,6 +135,35 @@ def test_cue_after_the_quote_inverted(vocab: Vocab, dep: str) -> None:
     ]
 
 
+def test_inverted_cue_before_an_owned_role_takes_the_role_not_its_owner(vocab: Vocab) -> None:
+    # "…?" asked Kestrel's finance chief, Ilse Brandt: the parse took the role for the one
+    # asked; the company only owns the speaker's title.
+    text = '"Why wait?" asked Kestrel\'s finance chief, Ilse Brandt.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 5),
+            ("Why", "WRB", "advmod", 2),
+            ("wait", "VB", "ccomp", 5),
+            ("?", ".", "punct", 5),
+            ('"', "''", "punct", 5),
+            ("asked", "VBD", "ROOT", 5),
+            ("Kestrel", "NNP", "poss", 9, "ORG"),
+            ("'s", "POS", "case", 6),
+            ("finance", "NN", "compound", 9),
+            ("chief", "NN", "dobj", 5),
+            (",", ",", "punct", 9),
+            ("Ilse", "NNP", "compound", 12, "PERSON"),
+            ("Brandt", "NNP", "appos", 9, "PERSON"),
+            (".", ".", "punct", 5),
+        ],
+    )
+    assert said(doc) == [
+        Said("Why wait?", "Ilse Brandt", "Kestrel's finance chief", "PERSON", "asked")
+    ]
+
+
 def test_inverted_pronominal_speaker(vocab: Vocab) -> None:
     text = '"Vote early," tweeted another.'
     doc = make_doc(

@@ -181,13 +181,22 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
     if token.text[:1].isupper():
         # A capitalised noun the tagger missed as a name: "Hannity said".
         return True
-    person_nouns, org_nouns = speaker_nouns()
-    singular = lower[:-1] if lower.endswith("s") else lower
-    if any(word in person_nouns or word in org_nouns for word in (lower, singular)):
+    if _role_noun(token):
         return True
     if lower in document_nouns():
         return True
+    singular = lower[:-1] if lower.endswith("s") else lower
     return singular.endswith(_AGENT_SUFFIXES) or lower.endswith(_AGENT_SUFFIXES)
+
+
+def _role_noun(token: Token) -> bool:
+    """A common noun for a person or an organisation: "executive", "lawyers", "ministry"."""
+    if not token.tag_.startswith("NN"):
+        return False
+    person_nouns, org_nouns = speaker_nouns()
+    lower = token.lower_
+    singular = lower[:-1] if lower.endswith("s") else lower
+    return any(word in person_nouns or word in org_nouns for word in (lower, singular))
 
 
 def _misread_name(token: Token) -> bool:
@@ -715,6 +724,14 @@ def _speaker_in(view: _DocView, lo: int, hi: int) -> Token | None:
             continue
         if token.tag_.startswith(("NN", "PRP")) or token.ent_type_:
             head = _head_of_name(token)
+            if (
+                head.dep_ == "poss"
+                and head.tag_ != "PRP$"
+                and head.head.i > head.i
+                and _role_noun(head.head)
+            ):
+                # "…?" asked FreshWay's chief executive, X: the one the name owns speaks.
+                head = head.head
             if plausible_speaker(head, view):
                 return head
     return None
