@@ -408,6 +408,28 @@ def test_a_given_name_spelled_like_a_particle_stays_a_full_name() -> None:
     assert [row[2] for row in mentions(doc)] == ["Van Okafor", "Pieter van Dam"]
 
 
+def test_a_name_the_article_calls_a_town_is_a_place_in_every_mention() -> None:
+    doc = ner_doc(
+        "The town of Alder Creek voted. Alder Creek will build a school. "
+        "The city of Jordan is in Minnesota.",
+        [("Alder Creek", "PERSON"), ("Alder Creek", "PERSON"), ("Jordan", "GPE")],
+    )
+    assert [row[1:] for row in mentions(doc)] == [
+        ("LOCATION", "Alder Creek", None),
+        ("LOCATION", "Alder Creek", None),
+        ("LOCATION", "Jordan", None),
+    ]
+
+
+def test_a_name_the_article_calls_a_town_once_keeps_the_label_of_its_many_mentions() -> None:
+    doc = ner_doc(
+        "Pell Media grew. Pell Media hired. Pell Media sold. Pell Media won. "
+        "In the town of Pell Media, ",
+        [("Pell Media", "ORG")] * 5,
+    )
+    assert {row[1] for row in mentions(doc)} == {"ORG"}
+
+
 # --- datelines -----------------------------------------------------------------------------
 
 

@@ -387,6 +387,12 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
     votes: dict[str, Counter[Label]] = {}
     texts = [words.span(m.start, m.end) for m in raw]
     for m, text in zip(raw, texts, strict=True):
+        if _named_as_place(words, m.start):
+            # "the city of Riverton": the article says what the name is, which outweighs a
+            # few guesses of the model ("Riverton" a person) but not an article's worth.
+            m.label, m.code = "LOCATION", None
+            votes.setdefault(text, Counter())["LOCATION"] += _PLACE_VOTES
+            continue
         votes.setdefault(text, Counter())[m.label] += 1
         if m.label == "PERSON":
             start, end = _name_tokens(words, m.start, m.end)
@@ -405,6 +411,19 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
         best_count = ranked[0][1]
         best = [label for label, count in ranked if count == best_count]
         m.label = "PERSON" if "PERSON" in best else best[0]
+
+
+#: Lower-case nouns that name a kind of place before "of" and its name: "the town of Hope".
+#: Not "state", which is as often a condition ("the state of Sanders's campaign").
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "county", "borough", "township", "province", "hamlet"}
+)
+#: What a mention introduced as a place weighs in the vote on its name's label.
+_PLACE_VOTES = 3
+
+
+def _named_as_place(words: _Words, start: int) -> bool:
+    return start >= 2 and words.text[start - 1] == "of" and words.text[start - 2] in _PLACE_NOUNS
 
 
 #: Dashes that end a dateline.
