@@ -222,6 +222,49 @@ def test_a_known_gender_outweighs_being_quoted_last(vocab: Vocab) -> None:
     assert resolve(doc, "She", resolver=resolver) == ("She", "Robin Park", "PERSON")
 
 
+def _nurse_doc(vocab: Vocab, determiner: str) -> Doc:
+    text = (
+        f"Kerry Zhou opened the clinic. {determiner} nurse said the queue was long.\n\n"
+        '"Beds ran out," she said.'
+    )
+    rows: list[Row] = [
+        ("Kerry", "NNP", "compound", 1, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 2, "PERSON"),
+        ("opened", "VBD", "ROOT", 2),
+        ("the", "DT", "det", 4),
+        ("clinic", "NN", "dobj", 2),
+        (".", ".", "punct", 2),
+        (determiner, "DT", "det", 7),
+        ("nurse", "NN", "nsubj", 8),
+        ("said", "VBD", "ROOT", 8),
+        ("the", "DT", "det", 10),
+        ("queue", "NN", "nsubj", 11),
+        ("was", "VBD", "ccomp", 8),
+        ("long", "JJ", "acomp", 11),
+        (".", ".", "punct", 8),
+        ("\n\n", "_SP", "dep", 13),
+        ('"', "``", "punct", 22),
+        ("Beds", "NNS", "nsubj", 17),
+        ("ran", "VBD", "ccomp", 22),
+        ("out", "RP", "prt", 17),
+        (",", ",", "punct", 17),
+        ('"', "''", "punct", 22),
+        ("she", "PRP", "nsubj", 22),
+        ("said", "VBD", "ROOT", 22),
+        (".", ".", "punct", 22),
+    ]
+    return make_doc(vocab, text, rows)
+
+
+def test_she_after_an_unnamed_person_is_that_person_not_the_last_name(vocab: Vocab) -> None:
+    assert resolve(_nurse_doc(vocab, "A"), "she") == ("she", "nurse", "PERSON")
+
+
+def test_she_after_a_definite_role_is_left_to_salience(vocab: Vocab) -> None:
+    # "The nurse" is someone the article has usually named: the usual resolution decides.
+    assert resolve(_nurse_doc(vocab, "The"), "she") == ("she", "Kerry Zhou", "PERSON")
+
+
 def test_mention_inside_a_quote_is_less_salient(vocab: Vocab) -> None:
     # Kerry Zhou is a nearer subject, but only inside someone else's quote.
     doc = make_doc(

@@ -9,7 +9,7 @@ the entity the article names with that role, and keeps its own words when the ar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from quotex.entities import Cluster, EntityIndex
@@ -154,6 +154,8 @@ class Resolver:
         self.last_speaker: str | None = None
         # Resolved pronoun speakers, in resolution order: (token index, cluster index, kind).
         self.pronoun_mentions: list[tuple[int, int, str | None]] = []
+        # He and she resolved to a person the article does not name, by token index.
+        self._unnamed: dict[int, ResolvedMention | None] = {}
         self._infer_genders()
 
     def resolve(self, token: Token) -> ResolvedMention:
@@ -172,6 +174,11 @@ class Resolver:
                 token.idx, token.idx + len(token), described.name, described.label
             )
         if token.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _NEUTER | _PLURAL:
+            unnamed = self._unnamed_antecedent(token)
+            if unnamed is not None:
+                return ResolvedMention(
+                    token.idx, token.idx + len(token), unnamed.name, unnamed.label
+                )
             antecedent = self._antecedent(token)
             if antecedent is None and lower in _NEUTER:
                 # "The employers' federation rejected that. In a statement, it said …": with
@@ -184,6 +191,82 @@ class Resolver:
             label = antecedent.label if antecedent else None
             return ResolvedMention(token.idx, token.idx + len(token), name, label)
         return self._nominal(token)
+
+    def _unnamed_antecedent(self, pronoun: Token) -> ResolvedMention | None:
+        """A he or she subject whose previous sentence has an unnamed person as its subject,
+        with nobody named since: "One of the residents, a retired machinist, said he had lived
+        there. ⏎ "…," he said." The resident speaks, not the last person the article named.
+        Follows a chain of such pronouns back ("He … He …")."""
+        lower = pronoun.lower_
+        if lower not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if pronoun.i in self._unnamed:
+            return self._unnamed[pronoun.i]
+        self._unnamed[pronoun.i] = None
+        subject = self._previous_subject(pronoun)
+        found: ResolvedMention | None = None
+        if subject is None or any(
+            m.label == "PERSON" and subject.i < m.start < pronoun.i and not m.credit
+            for m in self.index.mentions
+        ):
+            return None
+        if subject.lower_ == lower:
+            found = self._unnamed_antecedent(subject)
+        elif self._unnamed_person(subject):
+            gender = self._clause_gender(subject)
+            if gender is None or gender == ("male" if lower == "he" else "female"):
+                # A noun that names someone after all ("a spokesman for the campaign") is left
+                # to the pronoun's own resolution, which weighs gender and salience.
+                named = self._nominal(subject)
+                found = None if named.label is not None else replace(named, label="PERSON")
+        self._unnamed[pronoun.i] = found
+        return found
+
+    def _previous_subject(self, pronoun: Token) -> Token | None:
+        """The subject of the main clause of the sentence before the pronoun's, if that sentence
+        ends the pronoun's paragraph or the one before it."""
+        sentence = self.doc[pronoun.i].sent
+        start = sentence.start
+        while start > 0 and self.doc[start - 1].is_space:
+            start -= 1
+        if start == 0:
+            return None
+        previous = self.doc[start - 1].sent
+        if self.text.count("\n", previous.end_char, self.doc[pronoun.i].idx) > 2:
+            return None
+        root = previous.root
+        if self.quote_of[root.i] >= 0:
+            return None
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and self.quote_of[child.i] < 0:
+                return child
+        return None
+
+    def _unnamed_person(self, noun: Token) -> bool:
+        """An indefinite singular noun phrase for a person that no entity names: "one of the
+        residents", "a nurse", "another 61-year-old". A definite one ("the author") is someone
+        the article has usually named."""
+        if noun.ent_type_ == "PERSON" or self.index.mention_at(noun.i) is not None:
+            return False
+        lower = noun.lower_
+        if lower == "one":
+            return any(
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and any(
+                    g.dep_ == "pobj"
+                    and (g.lower_ in self.person_nouns or g.lower_[:-1] in self.person_nouns)
+                    for g in child.children
+                )
+                for child in noun.children
+            )
+        indefinite = any(
+            child.dep_ in ("det", "nummod") and child.lower_ in ("a", "an", "another", "one")
+            for child in noun.children
+        )
+        return (
+            indefinite and noun.tag_ == "NN" and (lower in self.person_nouns or is_age_noun(noun))
+        )
 
     def _organisation_subject(self, pronoun: Token) -> Token | None:
         """The nearest organisation noun ("the federation", "the ministry") that is the
