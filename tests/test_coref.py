@@ -265,6 +265,43 @@ def test_she_after_a_definite_role_is_left_to_salience(vocab: Vocab) -> None:
     assert resolve(_nurse_doc(vocab, "The"), "she") == ("she", "Kerry Zhou", "PERSON")
 
 
+def _judge_doc(vocab: Vocab, paragraphs_between: int) -> Doc:
+    filler = "Rain fell.\n\n" * paragraphs_between
+    text = f"A judge ruled.\n\n{filler}Judge Ada Marsh wrote."
+    rows: list[Row] = [
+        ("A", "DT", "det", 1),
+        ("judge", "NN", "nsubj", 2),
+        ("ruled", "VBD", "ROOT", 2),
+        (".", ".", "punct", 2),
+        ("\n\n", "_SP", "dep", 3),
+    ]
+    for _ in range(paragraphs_between):
+        n = len(rows)
+        rows += [
+            ("Rain", "NN", "nsubj", n + 1),
+            ("fell", "VBD", "ROOT", n + 1),
+            (".", ".", "punct", n + 1),
+            ("\n\n", "_SP", "dep", n + 2),
+        ]
+    n = len(rows)
+    rows += [
+        ("Judge", "NNP", "compound", n + 2),
+        ("Ada", "NNP", "compound", n + 2, "PERSON"),
+        ("Marsh", "NNP", "nsubj", n + 3, "PERSON"),
+        ("wrote", "VBD", "ROOT", n + 3),
+        (".", ".", "punct", n + 3),
+    ]
+    return make_doc(vocab, text, rows)
+
+
+def test_a_leads_unnamed_role_is_the_person_named_with_it_next(vocab: Vocab) -> None:
+    assert resolve(_judge_doc(vocab, 0), "judge") == ("A judge", "Ada Marsh", "PERSON")
+
+
+def test_a_leads_role_named_only_much_later_stays_unnamed(vocab: Vocab) -> None:
+    assert resolve(_judge_doc(vocab, 4), "judge") == ("A judge", "judge", None)
+
+
 def test_mention_inside_a_quote_is_less_salient(vocab: Vocab) -> None:
     # Kerry Zhou is a nearer subject, but only inside someone else's quote.
     doc = make_doc(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from quotex.entities import Cluster, EntityIndex
+from quotex.entities import Cluster, EntityIndex, Mention
 from quotex.records import Label
 from quotex.resources import document_nouns, protagonist_nouns, speaker_nouns
 
@@ -31,6 +31,11 @@ _MAX_LOOKBACK = 60
 _PART_OF = frozenset({"one", "some", "many", "several", "most", "two", "three", "none"})
 # How many tokens back "it" may look for an organisation noun when no name will do.
 _NOUN_REACH = 60
+#: Paragraphs, headline included, that make an article's lead: a role there ("A federal judge
+#: blocked …") may be named only in what follows.
+_LEAD_PARAGRAPHS = 3
+#: Paragraphs, the role's own included, in which the lead's role must be named.
+_AHEAD_PARAGRAPHS = 3
 # Salience added to the entity that was quoted last, in tokens of distance.
 _SPEAKER_BONUS = 30
 # Salience added to a person whose gender is known and is the pronoun's, over one whose
@@ -574,6 +579,10 @@ class Resolver:
             return named(holder) if holder else ResolvedMention(start_char, end_char, phrase, "ORG")
         if lower in self.person_nouns or singular in self.person_nouns or is_age_noun(token):
             holder = self._role_holder(token, ("PERSON",))
+            if holder is None and any(
+                child.dep_ == "det" and child.lower_ in ("a", "an") for child in token.children
+            ):
+                holder = self._role_holder_ahead(token)
             protagonist = (
                 lower in protagonist_nouns() or is_age_noun(token) or _is_office_title(token)
             )
@@ -693,33 +702,55 @@ class Resolver:
     def _role_holder(self, noun: Token, labels: tuple[Label, ...]) -> Cluster | None:
         """The entity the article names with this role, nearest before the noun: "spokesman
         Dmitry Peskov", "the Foreign Ministry", "Trump, the Republican nominee,"."""
-        lower = noun.lower_
-        doc = self.doc
         best: Cluster | None = None
         for mention in self.index.mentions:
             if mention.start >= noun.i:
                 break
             cluster = self.index.clusters[mention.cluster]
-            if cluster.label not in labels:
-                continue
-            if lower in cluster.name.lower().split():
+            if cluster.label in labels and self._has_role(mention, cluster, noun.lower_):
                 best = cluster
-                continue
-            title = doc[max(0, mention.start - 4) : mention.start]
-            for k, t in enumerate(title):
-                # "spokesman Dmitry Peskov", but not "Republican seeks new Clinton inquiry":
-                # the role must run into the name.
-                if t.lower_ == lower and not any(
-                    w.tag_.startswith("VB") or w.is_punct for w in title[k + 1 :]
-                ):
-                    best = cluster
-            if best is cluster:
-                continue
-            if mention.end < len(doc) and doc[mention.end].text == ",":
-                for t in doc[mention.end + 1 : min(len(doc), mention.end + 8)]:
-                    if t.text in (",", ".", ";"):
-                        break
-                    if t.lower_ == lower:
-                        best = cluster
-                        break
         return best
+
+    def _role_holder_ahead(self, noun: Token) -> Cluster | None:
+        """The person a lead's unnamed role is named as in the next paragraphs: "A federal
+        judge blocked the plan, saying …" ⏎ "U.S. District Judge Helen Marsh wrote …"."""
+        before = self.text[: noun.idx]
+        if sum(1 for line in before.split("\n") if line.strip()) > _LEAD_PARAGRAPHS:
+            return None
+        end = noun.idx
+        for _ in range(_AHEAD_PARAGRAPHS):
+            # The end of this paragraph, then of the next one that has words.
+            end = _find_end(self.text, "\n", end)
+            while end < len(self.text) and self.text[end] == "\n":
+                end += 1
+        for mention in self.index.mentions:
+            if mention.start <= noun.i or mention.credit or self.quote_of[mention.start] >= 0:
+                continue
+            if self.doc[mention.start].idx >= end:
+                break
+            cluster = self.index.clusters[mention.cluster]
+            if cluster.label == "PERSON" and self._has_role(mention, cluster, noun.lower_):
+                return cluster
+        return None
+
+    def _has_role(self, mention: Mention, cluster: Cluster, role: str) -> bool:
+        """Whether the article gives ``mention`` the role: in the name ("Foreign Ministry"),
+        as its title ("spokesman Dmitry Peskov") or in an appositive ("Trump, the nominee,")."""
+        doc = self.doc
+        if role in cluster.name.lower().split():
+            return True
+        title = doc[max(0, mention.start - 4) : mention.start]
+        for k, t in enumerate(title):
+            # "spokesman Dmitry Peskov", but not "Republican seeks new Clinton inquiry": the
+            # role must run into the name.
+            if t.lower_ == role and not any(
+                w.tag_.startswith("VB") or w.is_punct for w in title[k + 1 :]
+            ):
+                return True
+        if mention.end < len(doc) and doc[mention.end].text == ",":
+            for t in doc[mention.end + 1 : min(len(doc), mention.end + 8)]:
+                if t.text in (",", ".", ";"):
+                    break
+                if t.lower_ == role:
+                    return True
+        return False
