@@ -555,6 +555,48 @@ def test_the_ministry_is_the_ministry_the_article_named(vocab: Vocab) -> None:
     assert resolve(doc, "ministry") == ("The ministry", "Foreign Ministry", "ORG")
 
 
+def test_the_group_is_the_organisation_named_in_apposition_to_it(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "The growers' lobbying group, Agrinet, sued Delmar Foods. Later the group said so.",
+        [
+            ("The", "DT", "det", 1),
+            ("growers", "NNS", "poss", 4),
+            ("'", "POS", "case", 1),
+            ("lobbying", "NN", "compound", 4),
+            ("group", "NN", "nsubj", 8),
+            (",", ",", "punct", 4),
+            ("Agrinet", "NNP", "appos", 4, "ORG"),
+            (",", ",", "punct", 4),
+            ("sued", "VBD", "ROOT", 8),
+            ("Delmar", "NNP", "compound", 10, "B-ORG"),
+            ("Foods", "NNP", "dobj", 8, "ORG"),
+            (".", ".", "punct", 8),
+            ("Later", "RB", "advmod", 15),
+            ("the", "DT", "det", 14),
+            ("group", "NN", "nsubj", 15),
+            ("said", "VBD", "ROOT", 15),
+            ("so", "RB", "advmod", 15),
+            (".", ".", "punct", 15),
+        ],
+    )
+    assert resolve(doc, "group", 1) == ("the group", "Agrinet", "ORG")
+
+
+def test_a_party_group_in_an_institution_is_not_the_institution(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "Senate Democrats objected.",
+        [
+            ("Senate", "NNP", "compound", 1, "ORG"),
+            ("Democrats", "NNPS", "nsubj", 2, "NORP"),
+            ("objected", "VBD", "ROOT", 2),
+            (".", ".", "punct", 2),
+        ],
+    )
+    assert resolve(doc, "Democrats") == ("Senate Democrats", "Senate Democrats", None)
+
+
 def test_the_spokesman_is_the_person_with_that_title(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

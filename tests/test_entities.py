@@ -430,6 +430,23 @@ def test_a_name_the_article_calls_a_town_once_keeps_the_label_of_its_many_mentio
     assert {row[1] for row in mentions(doc)} == {"ORG"}
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The industry's lobbying group, Medrona, paid.", "ORG"),
+        ("In a statement, Medrona said so.", "LOCATION"),
+    ],
+    ids=["after-an-organisation-noun", "after-a-text"],
+)
+def test_a_place_in_apposition_to_an_organisation_noun_is_the_organisation(
+    text: str, label: str
+) -> None:
+    doc = ner_doc(
+        text, [("Medrona", "GPE")], tags={"group": "NN", "statement": "NN", "industry": "NN"}
+    )
+    assert mentions(doc)[0][1] == label
+
+
 # --- datelines -----------------------------------------------------------------------------
 
 

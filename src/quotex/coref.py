@@ -613,6 +613,10 @@ class Resolver:
         return None
 
     def _employer(self, token: Token, span_start: int) -> Cluster | None:
+        if token.tag_ in ("NNP", "NNPS"):
+            # "Senate Democrats", "House Republicans": members of a party, not the voice of
+            # the institution they sit in.
+            return None
         for t in self.doc[span_start : token.i]:
             cluster = self.index.cluster_at(t.i)
             if cluster is not None and cluster.label == "ORG":
@@ -735,9 +739,19 @@ class Resolver:
 
     def _has_role(self, mention: Mention, cluster: Cluster, role: str) -> bool:
         """Whether the article gives ``mention`` the role: in the name ("Foreign Ministry"),
-        as its title ("spokesman Dmitry Peskov") or in an appositive ("Trump, the nominee,")."""
+        as its title ("spokesman Dmitry Peskov"), in an appositive ("Trump, the nominee,") or
+        as the appositive of the role ("the lobbying group, PhRMA")."""
         doc = self.doc
         if role in cluster.name.lower().split():
+            return True
+        # "the industry's lobbying group, PhRMA,": the name in apposition to the role. (Not
+        # people: "another friend, Mariam Emara" is not every later "a friend".)
+        if (
+            cluster.label == "ORG"
+            and mention.start >= 2
+            and doc[mention.start - 1].text == ","
+            and doc[mention.start - 2].lower_ == role
+        ):
             return True
         title = doc[max(0, mention.start - 4) : mention.start]
         for k, t in enumerate(title):

@@ -387,6 +387,11 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
     votes: dict[str, Counter[Label]] = {}
     texts = [words.span(m.start, m.end) for m in raw]
     for m, text in zip(raw, texts, strict=True):
+        if m.label == "LOCATION" and _named_as_organisation(words, m.start):
+            # "the industry's lobbying group, PhRMA,": the model took the name for a place.
+            m.label = "ORG"
+            votes.setdefault(text, Counter())["ORG"] += _PLACE_VOTES
+            continue
         if _named_as_place(words, m.start):
             # "the city of Riverton": the article says what the name is, which outweighs a
             # few guesses of the model ("Riverton" a person) but not an article's worth.
@@ -424,6 +429,25 @@ _PLACE_VOTES = 3
 
 def _named_as_place(words: _Words, start: int) -> bool:
     return start >= 2 and words.text[start - 1] == "of" and words.text[start - 2] in _PLACE_NOUNS
+
+
+def _named_as_organisation(words: _Words, start: int) -> bool:
+    """A name in apposition right after a noun for an organisation: "the group, PhRMA"."""
+    return (
+        start >= 2
+        and words.text[start - 1] == ","
+        and words.tag[start - 2] in ("NN", "NNS")
+        and words.lower[start - 2] in _INSTITUTION_NOUNS
+    )
+
+
+#: Nouns for an organisation that a name in apposition can stand for: "the parent company,
+#: Mondelez". Not texts or events ("In a statement, Florida …", "the campaign, Trump").
+_INSTITUTION_NOUNS = frozenset(
+    {"agency", "association", "bank", "company", "corporation", "federation", "firm"}
+    | {"foundation", "group", "institute", "network", "newspaper", "organisation"}
+    | {"organization", "union", "coalition", "alliance", "outlet", "channel", "magazine"}
+)
 
 
 #: Dashes that end a dateline.
