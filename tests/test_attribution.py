@@ -164,6 +164,37 @@ def test_inverted_cue_before_an_owned_role_takes_the_role_not_its_owner(vocab: V
     ]
 
 
+def test_a_cue_the_parse_hung_off_a_persons_appositive_is_the_persons(vocab: Vocab) -> None:
+    # The parse made "posted" a participle of the name and the platform the last name before
+    # the colon.
+    text = 'The club captain, Ana Lind, posted on Facebook: "We let you down."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 2),
+            ("club", "NN", "compound", 2),
+            ("captain", "NN", "ROOT", 2),
+            (",", ",", "punct", 2),
+            ("Ana", "NNP", "compound", 5, "PERSON"),
+            ("Lind", "NNP", "appos", 2, "PERSON"),
+            (",", ",", "punct", 5),
+            ("posted", "VBN", "acl", 5),
+            ("on", "IN", "prep", 7),
+            ("Facebook", "NNP", "pobj", 8, "B-PERSON"),
+            (":", ":", "punct", 2),
+            ('"', "``", "punct", 2),
+            ("We", "PRP", "nsubj", 13),
+            ("let", "VBD", "appos", 2),
+            ("you", "PRP", "dobj", 13),
+            ("down", "RP", "prt", 13),
+            (".", ".", "punct", 13),
+            ('"', "''", "punct", 13),
+        ],
+    )
+    assert said(doc) == [Said("We let you down.", "Ana Lind", "Ana Lind", "PERSON", "posted")]
+
+
 def test_inverted_pronominal_speaker(vocab: Vocab) -> None:
     text = '"Vote early," tweeted another.'
     doc = make_doc(

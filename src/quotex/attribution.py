@@ -286,7 +286,12 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
         and verb.tag_ == "VBN"
         and verb.head.i < verb.i
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        and any(c.dep_ in ("dobj", "oprd") and view.outside(c.i) for c in verb.children)
+        and (
+            any(c.dep_ in ("dobj", "oprd") and view.outside(c.i) for c in verb.children)
+            # "The captain, Jo Doe, posted on Instagram: …": a person cannot be what is
+            # posted, so the verb after the appositive's comma is the person's own.
+            or (verb.head.ent_type_ == "PERSON" and view.doc[verb.i - 1].text == ",")
+        )
         and plausible_speaker(verb.head, view)
     ):
         return verb.head
