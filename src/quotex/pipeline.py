@@ -49,6 +49,28 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+class ParagraphBreaks:
+    """Starts a sentence after every line break, before the parser runs.
+
+    spaCy's parser reads a line break as white space, so a headline without a full stop
+    becomes part of the lead's first sentence ("Trump, Clinton trade barbs over deal ⏎ Donald
+    Trump on Monday called …" parsed with "Trump" of the headline as the head of it all), and a
+    paragraph can hang off the one before it. The parser keeps sentence starts that are
+    already set, so no dependency crosses a paragraph.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import IS_SPACE
+
+        if len(doc) < 2:
+            return doc
+        spaces = doc.to_array(IS_SPACE)
+        for i in spaces[:-1].nonzero()[0].tolist():
+            if "\n" in doc[i].text and not spaces[i + 1]:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
 class EntityNormalizer:
     """Sets ``doc._.quotex_entities`` and ``doc.spans["quotex_entities"]``."""
 
@@ -91,6 +113,12 @@ class SpeakerAttributor:
         return doc
 
 
+@Language.factory("quotex_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
+    """Factory for the paragraph splitter (put it before ``parser``)."""
+    return ParagraphBreaks()
+
+
 @Language.factory("quotex_entities", assigns=["doc._.quotex_entities", "doc.spans"])
 def make_entity_normalizer(nlp: Language, name: str) -> EntityNormalizer:
     """Factory for the entity normaliser (needs ``ner``)."""
@@ -115,7 +143,8 @@ def resolve_model_name(model: str | None) -> str:
 
 
 def load_model(model: str | None = None) -> Language:
-    """Load a spaCy pipeline by package name or path, without the components quotex ignores."""
+    """Load a spaCy pipeline by package name or path, without the components quotex ignores,
+    and with sentences that never cross a line break (``quotex_paragraphs``)."""
     name = resolve_model_name(model)
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
@@ -134,6 +163,8 @@ def load_model(model: str | None = None) -> Language:
             f"spaCy model '{name}' has no {' or '.join(missing)}; quotex needs both"
         )
     split_glued_quote_marks(nlp)
+    if "quotex_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("quotex_paragraphs", before="parser")
     return nlp
 
 
@@ -187,7 +218,8 @@ def _parse_in_pieces(nlp: Language, text: str) -> Doc:
 
 
 def load(model: str | None = None) -> Language:
-    """The full quotex pipeline: a spaCy model followed by quotex's three components."""
+    """The full quotex pipeline: a spaCy model (with quotex's paragraph splitter before its
+    parser) followed by quotex's three components."""
     nlp = load_model(model)
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
