@@ -195,6 +195,38 @@ def test_a_cue_the_parse_hung_off_a_persons_appositive_is_the_persons(vocab: Voc
     assert said(doc) == [Said("We let you down.", "Ana Lind", "Ana Lind", "PERSON", "posted")]
 
 
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [("prompted", ("Ortiz", "Ortiz", "PERSON")), ("urged", ("mayor", "The mayor", None))],
+    ids=["made-to-speak", "told-what-to-say"],
+)
+def test_the_one_a_verb_makes_speak_is_the_speaker(
+    vocab: Vocab, verb: str, expected: tuple[str, str, str | None]
+) -> None:
+    text = f'The mayor {verb} Ortiz to call the plan "a lifeline."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            ("mayor", "NN", "nsubj", 2),
+            (verb, "VBD", "ROOT", 2),
+            ("Ortiz", "NNP", "dobj", 2, "PERSON"),
+            ("to", "TO", "aux", 5),
+            ("call", "VB", "xcomp", 2),
+            ("the", "DT", "det", 7),
+            ("plan", "NN", "dobj", 5),
+            ('"', "``", "punct", 10),
+            ("a", "DT", "det", 10),
+            ("lifeline", "NN", "oprd", 5),
+            (".", ".", "punct", 2),
+            ('"', "''", "punct", 2),
+        ],
+    )
+    name, mention, label = expected
+    assert said(doc) == [Said("a lifeline.", name, mention, label, "call")]
+
+
 def test_inverted_pronominal_speaker(vocab: Vocab) -> None:
     text = '"Vote early," tweeted another.'
     doc = make_doc(

@@ -343,6 +343,11 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
             break
         via = head.dep_
         head = head.head
+        if via == "xcomp" and head.lower_ in _CAUSATIVE_VERBS:
+            # "The remark prompted Ortiz to call the mayor "…"": the one made to speak.
+            made = next((c for c in head.children if c.dep_ == "dobj" and view.outside(c.i)), None)
+            if made is not None and plausible_speaker(made, view):
+                return made
         subject = _own_subject(head, view)
         if subject is None and via in ("xcomp", "conj", "advcl"):
             # "Trump was prompted to say", "Trump was forced out and said", "Trump was asked
@@ -359,6 +364,16 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
             return None
     return None
 
+
+#: Verbs that make their object do what their "to" clause says: "prompted Ortiz to call".
+#: (Not "asked" or "told": "told voters to call him "…"" words an instruction.)
+_CAUSATIVE_VERBS = frozenset(
+    {"prompt", "prompts", "prompted", "prompting", "lead", "leads", "led", "leading"}
+    | {"cause", "causes", "caused", "causing", "provoke", "provokes", "provoked", "provoking"}
+    | {"spur", "spurs", "spurred", "spurring", "force", "forces", "forced", "forcing"}
+    | {"compel", "compels", "compelled", "compelling", "inspire", "inspires", "inspired"}
+    | {"inspiring", "drive", "drives", "drove", "driven", "driving"}
+)
 
 #: Verbs for holding a text up rather than putting it out: "He held up a sign that read …" is
 #: the sign's message, not his words.
