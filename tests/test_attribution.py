@@ -227,6 +227,33 @@ def test_the_one_a_verb_makes_speak_is_the_speaker(
     assert said(doc) == [Said("a lifeline.", name, mention, label, "call")]
 
 
+def test_a_text_speaks_for_who_spreads_it_through_a_shared_subject(vocab: Vocab) -> None:
+    text = 'The campaign plans to reprint an editorial that calls the plan "a fraud."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            ("campaign", "NN", "nsubj", 2),
+            ("plans", "VBZ", "ROOT", 2),
+            ("to", "TO", "aux", 4),
+            ("reprint", "VB", "xcomp", 2),
+            ("an", "DT", "det", 6),
+            ("editorial", "NN", "dobj", 4),
+            ("that", "WDT", "nsubj", 8),
+            ("calls", "VBZ", "relcl", 6),
+            ("the", "DT", "det", 10),
+            ("plan", "NN", "dobj", 8),
+            ('"', "``", "punct", 13),
+            ("a", "DT", "det", 13),
+            ("fraud", "NN", "oprd", 8),
+            (".", ".", "punct", 2),
+            ('"', "''", "punct", 2),
+        ],
+    )
+    assert said(doc) == [Said("a fraud.", "campaign", "The campaign", "ORG", "calls")]
+
+
 def test_inverted_pronominal_speaker(vocab: Vocab) -> None:
     text = '"Vote early," tweeted another.'
     doc = make_doc(

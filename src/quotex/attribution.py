@@ -392,7 +392,15 @@ def _issuer(text: Token, view: _DocView) -> Token | None:
     issued a statement", "She retweeted a message")."""
     if text.dep_ != "dobj" or text.head.lower_ in _HELD:
         return None
-    issuer = _own_subject(text.head, view)
+    verb = text.head
+    issuer = _own_subject(verb, view)
+    for _ in range(2):
+        if issuer is not None or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            break
+        # "The campaign sent letters and placed ads calling …", "The campaign plans to
+        # reprint an editorial that …": the subject the verb shares.
+        verb = verb.head
+        issuer = _own_subject(verb, view)
     return issuer if issuer is not None and plausible_speaker(issuer, view) else None
 
 
