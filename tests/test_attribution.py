@@ -254,6 +254,80 @@ def test_a_text_speaks_for_who_spreads_it_through_a_shared_subject(vocab: Vocab)
     assert said(doc) == [Said("a fraud.", "campaign", "The campaign", "ORG", "calls")]
 
 
+def test_a_cue_before_a_quote_that_ends_its_paragraph_on_a_bang(vocab: Vocab) -> None:
+    # Nothing after the quote can report it, however it ends. (The parse hung the cue off the
+    # noun before it and the quote off the main verb.)
+    text = 'Music played when a boy shouted, "Run!"'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Music", "NN", "nsubj", 1),
+            ("played", "VBD", "ROOT", 1),
+            ("when", "WRB", "advmod", 5),
+            ("a", "DT", "det", 4),
+            ("boy", "NN", "nsubj", 5),
+            ("shouted", "VBD", "relcl", 0),
+            (",", ",", "punct", 1),
+            ('"', "``", "punct", 1),
+            ("Run", "VB", "ccomp", 1),
+            ("!", ".", "punct", 8),
+            ('"', "''", "punct", 8),
+        ],
+    )
+    assert said(doc) == [Said("Run!", "boy", "a boy", None, "shouted")]
+
+
+def test_a_repeated_pronoun_before_a_quote_is_its_first_mention(vocab: Vocab) -> None:
+    text = 'She said she was thinking, "I am lost."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("She", "PRP", "nsubj", 1),
+            ("said", "VBD", "ROOT", 1),
+            ("she", "PRP", "nsubj", 4),
+            ("was", "VBD", "aux", 4),
+            ("thinking", "VBG", "ccomp", 1),
+            (",", ",", "punct", 4),
+            ('"', "``", "punct", 4),
+            ("I", "PRP", "nsubj", 8),
+            ("am", "VBP", "ccomp", 4),
+            ("lost", "JJ", "acomp", 8),
+            (".", ".", "punct", 8),
+            ('"', "''", "punct", 8),
+        ],
+    )
+    assert [(a.mention, a.cue) for a in said(doc)] == [("She", "said")]
+
+
+def test_a_pronoun_of_a_second_coordinated_report_is_its_own_mention(vocab: Vocab) -> None:
+    text = 'She says she won, and she tells fans that "it is time."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("She", "PRP", "nsubj", 1),
+            ("says", "VBZ", "ROOT", 1),
+            ("she", "PRP", "nsubj", 3),
+            ("won", "VBD", "ccomp", 1),
+            (",", ",", "punct", 1),
+            ("and", "CC", "cc", 1),
+            ("she", "PRP", "nsubj", 7),
+            ("tells", "VBZ", "conj", 1),
+            ("fans", "NNS", "dobj", 7),
+            ("that", "IN", "mark", 13),
+            ('"', "``", "punct", 13),
+            ("it", "PRP", "nsubj", 13),
+            ("is", "VBZ", "ccomp", 7),
+            ("time", "NN", "attr", 13),
+            (".", ".", "punct", 13),
+            ('"', "''", "punct", 13),
+        ],
+    )
+    assert [(a.mention, a.cue) for a in said(doc)] == [("she", "tells")]
+
+
 def test_inverted_pronominal_speaker(vocab: Vocab) -> None:
     text = '"Vote early," tweeted another.'
     doc = make_doc(

@@ -554,12 +554,26 @@ def _outermost_report(
         return None
     found: _Found | None = None
     for head, _child in chain:
-        if head.i >= cue.i or not is_cue(head):
+        if head.i >= cue.i or not is_cue(head) or _coordinated_below(cue, head):
             continue
         outer = _own_subject(head, view)
         if outer is not None and outer.lower_ == speaker.lower_ and outer.i < speaker.i:
             found = _Found(outer, (head.i, head.i + 1), "syntax")
     return found
+
+
+def _coordinated_below(token: Token, ancestor: Token) -> bool:
+    """Whether the path from ``token`` up to ``ancestor`` is a coordination ("She says …, and
+    she tells audiences"): a second report of the subject's own, not a repeat inside the first."""
+    node = token
+    coordinated = False
+    while node.i != ancestor.i and node.head.i != node.i:
+        if node.dep_ in ("ccomp", "xcomp"):
+            # "He says he respects her and calls her …": inside what the first verb reports.
+            return False
+        coordinated = coordinated or node.dep_ == "conj"
+        node = node.head
+    return coordinated
 
 
 #: Subjects that stand for anybody: "He notes that you can't yell "fire" in a theater".
@@ -1066,6 +1080,10 @@ def _before(view: _DocView, q: int) -> _Found | None:
                 # spokeswoman, said, "…" (the name hung off the date).
                 speaker = _person_before(view, lo, i)
             if speaker is not None:
+                # She said she was thinking, "…": the first mention, as for the parse.
+                outer = _outermost_report(view, _ancestors_outside(view, q), token, speaker)
+                if outer is not None:
+                    return _Found(outer.speaker, outer.cue, rule)
                 return _Found(speaker, (i, i + 1), rule)
     if _ends_with_colon(doc[hi - 1]):
         # He gave the idea a whirl on CNN on Tuesday: "…": the subject of the sentence that the
@@ -1162,6 +1180,10 @@ def _layout(view: _DocView, span: QuoteSpan) -> str:
         inner = text[span.start : span.end].rstrip("'’‘ ")
         inner_last = inner[-1] if inner else ""
         after = text[span.close_mark + 1 : span.close_mark + 3].lstrip(" '")
+        ends_paragraph = not after or after[0] in "\n\r"
+        if ends_paragraph and before.endswith((":", ",")) and not initial:
+            # …, when a boy shouted, "Run!" ⏎: nothing after the quote can report it.
+            return "before"
         if inner_last in ",?!—–" or after.startswith((",", "—", "–")):
             # A quote that opens its sentence is direct speech with the cue after it; one that
             # starts mid-sentence is a partial quote whose comma may belong to the sentence.
