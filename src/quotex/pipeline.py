@@ -66,8 +66,15 @@ class ParagraphBreaks:
             return doc
         spaces = doc.to_array(IS_SPACE)
         for i in spaces[:-1].nonzero()[0].tolist():
-            if "\n" in doc[i].text and not spaces[i + 1]:
-                doc[i + 1].is_sent_start = True
+            breaks = doc[i].text.count("\n")
+            if not breaks or spaces[i + 1]:
+                continue
+            following = doc[i + 1]
+            # A single line break before a lower-case word is a hard-wrapped line inside a
+            # sentence ("a hate ⏎ crime, he said"), not a paragraph.
+            if breaks == 1 and following.text[:1].islower():
+                continue
+            following.is_sent_start = True
         return doc
 
 
