@@ -319,6 +319,20 @@ def test_a_run_without_white_space_gets_the_piecewise_parse(
     assert len(records[1].quotes) >= 4
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_wrapped_text_is_parsed_joined_and_recorded_as_read(blank: Language, jobs: int) -> None:
+    from quotex.pipeline import extract_text
+    from test_wrapping import WRAPPED
+
+    (record,) = process_texts([(WRAPPED, "wrapped")], blank, jobs=jobs)
+    assert_offsets_slice(WRAPPED, record)
+    assert isinstance(record, DocumentRecord)
+    # The quote runs across the wrapped line, as one quote, and it is the same record as
+    # the one-text path gives.
+    assert "The\nnumbers stopped adding up two winters ago." in [q.text for q in record.quotes]
+    assert record == extract_text(WRAPPED, nlp=blank, source="wrapped")
+
+
 def test_extract_texts_takes_files_and_texts(tmp_path: Path, blank: Language) -> None:
     (path,) = write_articles(tmp_path, 1)
     done = extract_texts([InputItem("file", path), (article(3), "text", None)], blank)

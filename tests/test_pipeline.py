@@ -176,3 +176,16 @@ def test_no_dependency_crosses_a_paragraph(nlp) -> None:  # type: ignore[no-unty
         low, high = sorted((token.idx, token.head.idx))
         assert not any(low < b < high for b in breaks), (token.text, token.head.text)
     assert doc._.quotes[0].speaker_name == "Ana Ruiz"
+
+
+def test_a_hard_wrapped_article_reads_as_its_paragraphs(nlp) -> None:  # type: ignore[no-untyped-def]
+    from test_wrapping import WRAPPED
+
+    record = quotex.extract(WRAPPED, nlp=nlp)
+    quotes = {q.text: q for q in record.quotes}
+    second = quotes["The\nnumbers stopped adding up two winters ago."]
+    assert second.speaker is not None and second.speaker.name == "Ines Moreau"
+    for q in record.quotes:
+        assert WRAPPED[q.start : q.end] == q.text
+    for e in record.entities:
+        assert WRAPPED[e.start : e.end] == e.text

