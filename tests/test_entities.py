@@ -447,6 +447,22 @@ def test_a_place_in_apposition_to_an_organisation_noun_is_the_organisation(
     assert mentions(doc)[0][1] == label
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Velto, the social media company, paused. Velto's shares fell.", "ORG"),
+        ("Velto, the company's founder, paused. Velto's shares fell.", "PERSON"),
+        ("Velto, a spokesman for the company, paused. Velto's shares fell.", "PERSON"),
+    ],
+    ids=["described-as-a-company", "the-company-s-founder", "a-spokesman-for-the-company"],
+)
+def test_a_name_described_as_a_company_is_an_organisation(text: str, label: str) -> None:
+    tags = {"social": "JJ", "media": "NNS", "company": "NN", "founder": "NN", "spokesman": "NN"}
+    tags |= {"for": "IN", "'s": "POS"}
+    doc = ner_doc(text, [("Velto", "PERSON"), ("Velto", "PERSON")], tags=tags)
+    assert {row[1] for row in mentions(doc)} == {label}
+
+
 # --- datelines -----------------------------------------------------------------------------
 
 

@@ -387,8 +387,11 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
     votes: dict[str, Counter[Label]] = {}
     texts = [words.span(m.start, m.end) for m in raw]
     for m, text in zip(raw, texts, strict=True):
-        if m.label == "LOCATION" and _named_as_organisation(words, m.start):
-            # "the industry's lobbying group, PhRMA,": the model took the name for a place.
+        if (m.label == "LOCATION" and _named_as_organisation(words, m.start)) or (
+            m.label in ("PERSON", "LOCATION") and _described_as_organisation(words, m.end)
+        ):
+            # "the industry's lobbying group, PhRMA,", "Lumora, the social media company,":
+            # the model took the name for a place or a person.
             m.label = "ORG"
             votes.setdefault(text, Counter())["ORG"] += _PLACE_VOTES
             continue
@@ -441,6 +444,37 @@ def _named_as_organisation(words: _Words, start: int) -> bool:
     )
 
 
+def _described_as_organisation(words: _Words, end: int) -> bool:
+    """A name followed by an appositive whose head is a noun for an organisation: "Lumora, the
+    social media company," (but not "Ana Ruiz, the company's founder,")."""
+    if (
+        end + 2 >= len(words.text)
+        or words.text[end] != ","
+        or words.lower[end + 1]
+        not in (
+            "the",
+            "a",
+            "an",
+        )
+    ):
+        return False
+    for i in range(end + 2, min(len(words.text), end + _APPOSITIVE_WORDS)):
+        if words.is_punct[i] or words.is_space[i]:
+            return words.lower[i - 1] in _INSTITUTION_NOUNS and words.tag[i - 1] == "NN"
+        if words.tag[i] not in _NOUN_PHRASE_TAGS:
+            # "Craig Minassian, a spokesman for the foundation": the head came before "for".
+            return False
+    return False
+
+
+#: Tags of the words of a plain noun phrase: "the official Chinese news agency".
+_NOUN_PHRASE_TAGS = frozenset(
+    {"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "NNS", "HYPH", "CD", "VBN", "RB", "RBR"}
+)
+
+
+#: Words an appositive that describes a name may run to: "Lumora, the social media company,".
+_APPOSITIVE_WORDS = 8
 #: Nouns for an organisation that a name in apposition can stand for: "the parent company,
 #: Mondelez". Not texts or events ("In a statement, Florida …", "the campaign, Trump").
 _INSTITUTION_NOUNS = frozenset(
