@@ -597,6 +597,27 @@ def test_a_party_group_in_an_institution_is_not_the_institution(vocab: Vocab) ->
     assert resolve(doc, "Democrats") == ("Senate Democrats", "Senate Democrats", None)
 
 
+@pytest.mark.parametrize("noun", ["label", "airline", "regulator"])
+def test_a_trade_noun_is_the_organisation_last_named(vocab: Vocab, noun: str) -> None:
+    doc = make_doc(
+        vocab,
+        f"Starline Holdings issued refunds. The {noun} said so.",
+        [
+            ("Starline", "NNP", "compound", 1, "ORG"),
+            ("Holdings", "NNP", "nsubj", 2, "ORG"),
+            ("issued", "VBD", "ROOT", 2),
+            ("refunds", "NNS", "dobj", 2),
+            (".", ".", "punct", 2),
+            ("The", "DT", "det", 6),
+            (noun, "NN", "nsubj", 7),
+            ("said", "VBD", "ROOT", 7),
+            ("so", "RB", "advmod", 7),
+            (".", ".", "punct", 7),
+        ],
+    )
+    assert resolve(doc, noun) == (f"The {noun}", "Starline Holdings", "ORG")
+
+
 def test_the_spokesman_is_the_person_with_that_title(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,
