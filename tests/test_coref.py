@@ -302,6 +302,39 @@ def test_a_leads_role_named_only_much_later_stays_unnamed(vocab: Vocab) -> None:
     assert resolve(_judge_doc(vocab, 4), "judge") == ("A judge", "judge", None)
 
 
+def test_a_name_in_apposition_to_the_subject_is_the_subject(vocab: Vocab) -> None:
+    # Zhou was quoted last, but the sentence just before makes the moderator, Park, its
+    # subject.
+    text = 'Kerry Zhou spoke first. The moderator, Robin Park, struggled. "Move on," he said.'
+    rows: list[Row] = [
+        ("Kerry", "NNP", "compound", 1, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 2, "PERSON"),
+        ("spoke", "VBD", "ROOT", 2),
+        ("first", "RB", "advmod", 2),
+        (".", ".", "punct", 2),
+        ("The", "DT", "det", 6),
+        ("moderator", "NN", "nsubj", 11),
+        (",", ",", "punct", 6),
+        ("Robin", "NNP", "compound", 9, "PERSON"),
+        ("Park", "NNP", "appos", 6, "PERSON"),
+        (",", ",", "punct", 6),
+        ("struggled", "VBD", "ROOT", 11),
+        (".", ".", "punct", 11),
+        ('"', "``", "punct", 19),
+        ("Move", "VB", "ccomp", 19),
+        ("on", "RP", "prt", 14),
+        (",", ",", "punct", 19),
+        ('"', "''", "punct", 19),
+        ("he", "PRP", "nsubj", 19),
+        ("said", "VBD", "ROOT", 19),
+        (".", ".", "punct", 19),
+    ]
+    doc = make_doc(vocab, text, rows)
+    resolver = resolver_for(doc)
+    resolver.note_speaker("Kerry Zhou")
+    assert resolve(doc, "he", resolver=resolver) == ("he", "Robin Park", "PERSON")
+
+
 def test_mention_inside_a_quote_is_less_salient(vocab: Vocab) -> None:
     # Kerry Zhou is a nearer subject, but only inside someone else's quote.
     doc = make_doc(

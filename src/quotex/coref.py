@@ -273,6 +273,18 @@ class Resolver:
             indefinite and noun.tag_ == "NN" and (lower in self.person_nouns or is_age_noun(noun))
         )
 
+    def _named_in_apposition(self, noun: Token) -> Mention | None:
+        """The entity mention in apposition to ``noun``, through a chain of appositives:
+        "The moderator, Channel 5 anchor Mike Reyes"."""
+        frontier = [noun]
+        for _ in range(2):
+            frontier = [c for t in frontier for c in t.children if c.dep_ == "appos"]
+            for appos in frontier:
+                mention = self.index.mention_at(appos.i)
+                if mention is not None:
+                    return mention
+        return None
+
     def _organisation_subject(self, pronoun: Token) -> Token | None:
         """The nearest organisation noun ("the federation", "the ministry") that is the
         subject of a clause before ``pronoun`` in its paragraph, outside quotes."""
@@ -480,6 +492,9 @@ class Resolver:
                 continue
             mention = self.index.mention_at(child.i)
             if mention is None:
+                # "The moderator, anchor Mike Reyes, struggled": the name in apposition.
+                mention = self._named_in_apposition(child)
+            if mention is None:
                 return False
             cluster = self.index.clusters[mention.cluster]
             return cluster.name != self.last_speaker and self._compatible(
@@ -520,9 +535,23 @@ class Resolver:
         """Higher for mentions that are close, outside quotes, and subjects of their clause."""
         head = self.doc[end - 1]
         score = -(anchor - start)
+        # The name in apposition to a subject names the subject: "The moderator, anchor Mike
+        # Reyes, struggled".
+        described = head
+        for _ in range(2):
+            if described.dep_ != "appos" or described.head.i >= described.i:
+                break
+            described = described.head
+        main_subject = (
+            described is not head
+            and described.dep_ in ("nsubj", "nsubjpass")
+            and described.head.dep_ == "ROOT"
+        )
         # A subject, or a name that opens its sentence when the parse lost the subject.
-        if head.dep_ in ("nsubj", "nsubjpass") or (
-            self.doc[start].is_sent_start and head.dep_ in ("ROOT", "appos")
+        if (
+            head.dep_ in ("nsubj", "nsubjpass")
+            or main_subject
+            or (self.doc[start].is_sent_start and head.dep_ in ("ROOT", "appos"))
         ):
             score += 40
         if self.quote_of[start] >= 0:
