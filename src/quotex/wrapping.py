@@ -29,7 +29,12 @@ _MIN_FILL = 0.5
 #: How a line may end when its sentence ends with it.
 _SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "'", "’", ")")
 
-_LINE_BREAK = re.compile(r"\r\n|\n")
+#: Characters read to tell whether a text is wrapped: a few hundred lines are enough, and a
+#: book-length text is not split into lines just to find out.
+_SAMPLE_CHARS = 40_000
+
+#: A line and its break, when a line with words follows.
+_RUN_ON = re.compile(r"(?m)^([^\r\n]*)(\r?\n)(?=[^\S\r\n]*\S)")
 
 
 def unwrap_lines(text: str) -> str:
@@ -46,27 +51,26 @@ def unwrap_lines(text: str) -> str:
     """
     if "\n" not in text:
         return text
-    lines = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(text)]
-    # (start, end) of every line, its break excluded, and the break after it.
-    spans: list[tuple[int, int, int, int]] = []
-    start = 0
-    for brk_start, brk_end in lines:
-        spans.append((start, brk_start, brk_start, brk_end))
-        start = brk_end
-    spans.append((start, len(text), len(text), len(text)))
-    lines_text = [text[a:b].rstrip() for a, b, _, _ in spans]
-    widths = [len(line) for line in lines_text]
-    widest = max(widths)
+    widest = _wrap_width(text[:_SAMPLE_CHARS])
+    if widest is None:
+        return text
+    fill = _MIN_FILL * widest
+
+    def join(match: re.Match[str]) -> str:
+        line, brk = match.group(1), match.group(2)
+        return line + " " * len(brk) if len(line.rstrip()) >= fill else match.group(0)
+
+    return _RUN_ON.sub(join, text)
+
+
+def _wrap_width(sample: str) -> int | None:
+    """The width ``sample`` is wrapped at, or None if it is not hard-wrapped."""
+    lines = [line.rstrip() for line in sample.split("\n")]
+    widest = max(len(line) for line in lines)
     if not MIN_WRAP_WIDTH <= widest <= MAX_WRAP_WIDTH:
-        return text
-    inner = [n for n in range(len(spans) - 1) if widths[n] and widths[n + 1]]
-    open_ended = [n for n in inner if not lines_text[n].endswith(_SENTENCE_ENDS)]
+        return None
+    inner = [n for n in range(len(lines) - 1) if lines[n] and lines[n + 1]]
+    open_ended = [n for n in inner if not lines[n].endswith(_SENTENCE_ENDS)]
     if len(inner) < _MIN_INNER_LINES or len(open_ended) < _MIN_OPEN_SHARE * len(inner):
-        return text
-    runs_on = [n for n in inner if widths[n] >= _MIN_FILL * widest]
-    chars = list(text)
-    for n in runs_on:
-        _, _, brk_start, brk_end = spans[n]
-        for i in range(brk_start, brk_end):
-            chars[i] = " "
-    return "".join(chars)
+        return None
+    return widest
