@@ -328,6 +328,41 @@ def test_a_pronoun_of_a_second_coordinated_report_is_its_own_mention(vocab: Voca
     assert [(a.mention, a.cue) for a in said(doc)] == [("she", "tells")]
 
 
+def test_a_role_noun_the_article_names_in_apposition_is_a_speaker(vocab: Vocab) -> None:
+    # "head" alone is no word for a speaker, but the appositive names the person; a report in
+    # the next sentence does not take the quote over.
+    text = 'The head of sales, Ada Moss, called it "a triumph." Later, she said more.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            ("head", "NN", "nsubj", 8),
+            ("of", "IN", "prep", 1),
+            ("sales", "NNS", "pobj", 2),
+            (",", ",", "punct", 1),
+            ("Ada", "NNP", "compound", 6, "PERSON"),
+            ("Moss", "NNP", "appos", 1, "PERSON"),
+            (",", ",", "punct", 1),
+            ("called", "VBD", "ROOT", 8),
+            ("it", "PRP", "dobj", 8),
+            ('"', "``", "punct", 8),
+            ("a", "DT", "det", 12),
+            ("triumph", "NN", "oprd", 8),
+            (".", ".", "punct", 8),
+            ('"', "''", "punct", 8),
+            ("Later", "RB", "advmod", 18),
+            (",", ",", "punct", 18),
+            ("she", "PRP", "nsubj", 18),
+            ("said", "VBD", "ROOT", 18),
+            ("more", "JJR", "dobj", 18),
+            (".", ".", "punct", 18),
+        ],
+    )
+    (result,) = said(doc)
+    assert (result.speaker, result.cue) == ("Ada Moss", "called")
+
+
 def test_inverted_pronominal_speaker(vocab: Vocab) -> None:
     text = '"Vote early," tweeted another.'
     doc = make_doc(

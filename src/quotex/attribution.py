@@ -183,6 +183,9 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
         return True
     if _role_noun(token):
         return True
+    if any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") for c in token.children):
+        # "Vireo's head of content, Sasha Klein, called …": a noun the article names.
+        return True
     if lower in document_nouns():
         return True
     singular = lower[:-1] if lower.endswith("s") else lower
