@@ -651,6 +651,40 @@ def test_a_trade_noun_is_the_organisation_last_named(vocab: Vocab, noun: str) ->
     assert resolve(doc, noun) == (f"The {noun}", "Starline Holdings", "ORG")
 
 
+@pytest.mark.parametrize(
+    ("modifier", "entity", "expected"),
+    [
+        ("Green", "NORP", "Green group"),
+        ("Harbor Post", "ORG", "Harbor Post"),
+    ],
+    ids=["a-party-group-names-itself", "an-organisation-in-the-modifier"],
+)
+def test_an_organisation_noun_with_a_name_before_it(
+    vocab: Vocab, modifier: str, entity: str, expected: str
+) -> None:
+    words = modifier.split()
+    text = f"Delmar Foods sued. The {modifier} group said so."
+    rows: list[Row] = [
+        ("Delmar", "NNP", "compound", 1, "ORG"),
+        ("Foods", "NNP", "nsubj", 2, "ORG"),
+        ("sued", "VBD", "ROOT", 2),
+        (".", ".", "punct", 2),
+        ("The", "DT", "det", 5 + len(words)),
+    ]
+    group = 5 + len(words)
+    for n, word in enumerate(words):
+        head = group if n == len(words) - 1 else 5 + n + 1
+        rows.append((word, "NNP", "compound", head, "B-" + entity if n == 0 else entity))
+    rows += [
+        ("group", "NN", "nsubj", group + 1),
+        ("said", "VBD", "ROOT", group + 1),
+        ("so", "RB", "advmod", group + 1),
+        (".", ".", "punct", group + 1),
+    ]
+    doc = make_doc(vocab, text, rows)
+    assert resolve(doc, "group") == (f"The {modifier} group", expected, "ORG")
+
+
 def test_the_spokesman_is_the_person_with_that_title(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

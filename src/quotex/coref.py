@@ -603,7 +603,26 @@ class Resolver:
         singular = lower[:-1] if lower.endswith("s") else lower
         if lower in self.org_nouns:
             holder = self._role_holder(token, ("ORG",))
-            if holder is None and definite:
+            # "the Liberal Democrat group" names itself; "the group" is whichever the story is
+            # about.
+            described = any(
+                child.dep_ in ("compound", "amod", "nmod")
+                and child.i < token.i
+                and (child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "NORP")
+                for child in token.children
+            )
+            if holder is None and described:
+                # "the People's Daily newspaper": an organisation named in the modifiers.
+                holder = next(
+                    (
+                        cluster
+                        for t in self.doc[span_start : token.i]
+                        if (cluster := self.index.cluster_at(t.i)) is not None
+                        and cluster.label == "ORG"
+                    ),
+                    None,
+                )
+            elif holder is None and definite:
                 holder = self._salient(token.i, ("ORG",), topical=True)
             return named(holder) if holder else ResolvedMention(start_char, end_char, phrase, "ORG")
         if lower in self.person_nouns or singular in self.person_nouns or is_age_noun(token):
