@@ -852,6 +852,42 @@ def test_render_folder_with_a_bad_file_renders_the_rest(articles: Path, tmp_path
     assert (site / "index.html").exists()
 
 
+def test_render_never_writes_over_a_file_it_did_not_write(tmp_path: Path) -> None:
+    # An article named as the output by mistake is kept; no model is loaded to refuse.
+    article = write(tmp_path / "a.txt", ARTICLE_A)
+    other = write(tmp_path / "b.txt", ARTICLE_A)
+    result = run("render", article, "-o", other)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"quotex: error: {other}: exists and is not a page quotex wrote; "
+        "use --force to replace it\n"
+    )
+    assert other.read_text(encoding="utf-8") == ARTICLE_A
+
+
+def test_render_of_several_articles_into_a_file_is_a_usage_error(
+    articles: Path, tmp_path: Path
+) -> None:
+    target = write(tmp_path / "out.html", "<p>mine</p>")
+    result = run("render", articles, "-o", target)
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"quotex: error: {target}: is a file; several articles need a directory\n"
+    )
+
+
+@pytest.mark.model
+def test_render_replaces_its_own_page_and_any_file_with_force(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", ARTICLE_A)
+    page = tmp_path / "page.html"
+    assert run("render", article, "-o", page).exit_code == 0
+    assert run("render", article, "-o", page).exit_code == 0
+    mine = write(tmp_path / "mine.html", "<p>mine</p>")
+    result = run("render", article, "-o", mine, "--force")
+    assert result.exit_code == 0
+    assert "Jane Smith" in mine.read_text(encoding="utf-8")
+
+
 def test_render_bad_glob_is_a_usage_error(articles: Path, tmp_path: Path) -> None:
     result = run("render", articles, "-o", tmp_path / "site", "--glob", "../*.txt")
     assert result.exit_code == 2

@@ -218,6 +218,25 @@ def extract(
         raise typer.Exit(ExitStatus.INPUT_FAILED)
 
 
+#: What every page quotex renders carries in its head.
+_PAGE_MARK = b'<meta name="generator" content="quotex">'
+
+
+def _replaceable(path: Path) -> bool:
+    """Whether writing ``path`` loses nothing: it does not exist, or quotex rendered it (a page
+    is a view of its article, made again on every run). An article given as ``-o`` by
+    mistake is never overwritten."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        # A directory, or unreadable: let the write report it.
+        return not path.is_file()
+    return _PAGE_MARK in head
+
+
 def _load_pipeline(model: str | None):  # type: ignore[no-untyped-def]
     from quotex.pipeline import load
 
@@ -400,6 +419,10 @@ def render(
         Optional[str],  # noqa: UP045
         typer.Option("--encoding", help="Force the input encoding (default: detect)."),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace existing files that quotex did not write."),
+    ] = False,
 ) -> None:
     """Write a self-contained HTML page per article, quotes highlighted by speaker."""
     from quotex.errors import InputError
@@ -412,6 +435,10 @@ def render(
     except QuotexError as error:
         _fail(str(error), ExitStatus.USAGE)
     single = len(items) == 1 and not any(Path(p).is_dir() for p in paths)
+    if single and not force and not _replaceable(output):
+        _fail(f"{output}: exists and is not a page quotex wrote; use --force to replace it")
+    if not single and output.exists() and not output.is_dir():
+        _fail(f"{output}: is a file; several articles need a directory", ExitStatus.USAGE)
     stderr = _stderr()
     failed = 0
     try:
@@ -431,10 +458,22 @@ def render(
             )
             page = render_document(decoded.text, record)
             target = output if single else output / page_name(item.source)
+            if not force and not _replaceable(target):
+                failed += 1
+                stderr.print(
+                    f"quotex: error: {target}: exists and is not a page quotex wrote; "
+                    "use --force to replace it",
+                    markup=False,
+                    soft_wrap=True,
+                )
+                continue
             target.write_text(page, encoding="utf-8")
             entries.append(IndexEntry.from_record(record, target.name))
         if not single:
-            (output / "index.html").write_text(render_index(entries), encoding="utf-8")
+            index = output / "index.html"
+            if not force and not _replaceable(index):
+                _fail(f"{index}: exists and is not a page quotex wrote; use --force to replace it")
+            index.write_text(render_index(entries), encoding="utf-8")
     except QuotexError as error:
         _fail(str(error))
     except OSError as error:
