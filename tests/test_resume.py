@@ -18,7 +18,9 @@ import pytest
 
 pytestmark = pytest.mark.model
 
-ARTICLES = 30
+#: Enough that a kill after the first line lands mid-run even when the test is starved of CPU
+#: by the workers it watches.
+ARTICLES = 60
 
 
 def article(n: int) -> str:
