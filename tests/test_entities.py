@@ -463,6 +463,17 @@ def test_a_name_described_as_a_company_is_an_organisation(text: str, label: str)
     assert {row[1] for row in mentions(doc)} == {label}
 
 
+def test_an_article_the_model_took_into_a_name_is_left_out() -> None:
+    doc = ner_doc(
+        "Voters at a Dana Whitlow rally cheered. Whitlow spoke for an hour.",
+        [("a Dana Whitlow", "PERSON"), ("Whitlow", "PERSON")],
+    )
+    assert [row[:3] for row in mentions(doc)] == [
+        ("Dana Whitlow", "PERSON", "Dana Whitlow"),
+        ("Whitlow", "PERSON", "Dana Whitlow"),
+    ]
+
+
 # --- datelines -----------------------------------------------------------------------------
 
 

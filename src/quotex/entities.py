@@ -28,7 +28,7 @@ _MODEL_LABELS: dict[str, Label] = {
     "FAC": "LOCATION",
 }
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_DETERMINERS = frozenset({"the", "The"})
+_DETERMINERS = frozenset({"the", "The", "a", "A", "an", "An"})
 
 
 @dataclass(frozen=True, slots=True)
