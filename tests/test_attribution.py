@@ -363,6 +363,27 @@ def test_a_role_noun_the_article_names_in_apposition_is_a_speaker(vocab: Vocab) 
     assert (result.speaker, result.cue) == ("Ada Moss", "called")
 
 
+def test_an_interview_label_before_a_colon_is_no_speaker(vocab: Vocab) -> None:
+    text = 'Q: Your aide called it "broken."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Q", "NNP", "dep", 4),
+            (":", ":", "punct", 4),
+            ("Your", "PRP$", "poss", 3),
+            ("aide", "NN", "nsubj", 4),
+            ("called", "VBD", "ROOT", 4),
+            ("it", "PRP", "dobj", 4),
+            ('"', "``", "punct", 7),
+            ("broken", "JJ", "oprd", 4),
+            (".", ".", "punct", 4),
+            ('"', "''", "punct", 4),
+        ],
+    )
+    assert said(doc) == [Said("broken.", "Your aide", "Your aide", None, "called")]
+
+
 def test_inverted_pronominal_speaker(vocab: Vocab) -> None:
     text = '"Vote early," tweeted another.'
     doc = make_doc(

@@ -969,6 +969,9 @@ def _headline_source(view: _DocView, q: int) -> _Found | None:
     for i in range(lo + 1, min(first, lo + 5)):
         if doc[i].text == ":":
             names = doc[lo:i]
+            if len(names) == 1 and names[0].text.rstrip(".") in _INTERVIEW_LABELS:
+                # "Q: Your predecessor called it "broken."": the interview's turns, not names.
+                return None
             if not all(
                 t.tag_ in ("NNP", "NNPS") or t.ent_type_ == "PERSON" for t in names
             ) and not _named_elsewhere(names):
@@ -980,6 +983,10 @@ def _headline_source(view: _DocView, q: int) -> _Found | None:
         if not view.outside(i):
             return None
     return None
+
+
+#: Labels of an interview's turns: "Q: …", "A: …".
+_INTERVIEW_LABELS = frozenset({"Q", "A", "Question", "Answer"})
 
 
 def _named_elsewhere(words: Span) -> bool:
