@@ -178,6 +178,7 @@ def extract(
             items = [item for item in items if item.source not in done]
         if not table:
             writer = JsonlWriter.open(output, force=force, resume=resume)
+        _keep_freed_memory()
         nlp = _load_pipeline(model)
         from quotex.batch import BatchOptions, process_inputs
 
@@ -216,6 +217,37 @@ def extract(
         )
     if stats["errors"]:
         raise typer.Exit(ExitStatus.INPUT_FAILED)
+
+
+#: glibc's mallopt parameters and what a batch run sets them to.
+_M_TRIM_THRESHOLD, _M_TOP_PAD, _M_MMAP_THRESHOLD = -1, -2, -3
+_KEPT_HEAP_BYTES = 256 * 2**20
+_HEAP_PAD_BYTES = 64 * 2**20
+_MMAP_MIN_BYTES = 32 * 2**20
+
+
+def _keep_freed_memory() -> None:
+    """Let glibc keep the memory a parse frees for the next one, in this process and the
+    workers forked from it.
+
+    By default glibc hands freed memory back to the system (and serves large arrays from fresh
+    mappings), so the next batch of documents faults the same pages in again: 430,000 page
+    faults over 200 articles against 72,000 for bare spaCy, about 4% of the run when it happens.
+    With these thresholds the run keeps its heap (peak memory grows by about 3%). Only for the
+    command line: a library must not change its host's allocator. Elsewhere than glibc, nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt(_M_MMAP_THRESHOLD, _MMAP_MIN_BYTES)
+    mallopt(_M_TRIM_THRESHOLD, _KEPT_HEAP_BYTES)
+    mallopt(_M_TOP_PAD, _HEAP_PAD_BYTES)
 
 
 #: What every page quotex renders carries in its head.
@@ -373,6 +405,7 @@ def eval_command(
         _fail(f"{errors}: cannot write: {error.strerror}")
     try:
         golds = list(read_gold(gold))
+        _keep_freed_memory()
         nlp = _load_pipeline(model)
         records = process_texts(
             ((g.text, g.doc_id) for g in golds), nlp, jobs=jobs or _default_jobs()
