@@ -135,7 +135,7 @@ def _records_of(entries: Sequence[_Entry], nlp: Language, encoding: str | None) 
     from quotex.wrapping import unwrap_lines
 
     done: list[_Done | None] = [None] * len(entries)
-    short: list[tuple[str, tuple[int, str, str | None, int, str | None]]] = []
+    short: list[tuple[str, tuple[int, str, str | None, int, str]]] = []
     for n, entry in enumerate(entries):
         text_encoding: str | None
         if isinstance(entry, InputItem):
@@ -154,13 +154,12 @@ def _records_of(entries: Sequence[_Entry], nlp: Language, encoding: str | None) 
             done[n] = (record, len(text.split()))
         else:
             # Parsed with hard-wrapped lines joined; the record keeps the text as read.
-            parsed = unwrap_lines(text)
-            original = text if parsed is not text else None
-            short.append((parsed, (n, source, text_encoding, len(text.split()), original)))
-    for doc, (n, source, text_encoding, words, original) in nlp.pipe(
+            context = (n, source, text_encoding, len(text.split()), text)
+            short.append((unwrap_lines(text), context))
+    for doc, (n, source, text_encoding, words, text) in nlp.pipe(
         short, as_tuples=True, batch_size=BATCH_SIZE
     ):
-        done[n] = (doc_to_record(doc, source, text_encoding, original), words)
+        done[n] = (doc_to_record(doc, source, text_encoding, text), words)
     finished = [d for d in done if d is not None]
     assert len(finished) == len(done)
     return finished

@@ -269,6 +269,10 @@ def _replaceable(path: Path) -> bool:
     return _PAGE_MARK in head
 
 
+def _not_replaceable(path: Path) -> str:
+    return f"{path}: exists and is not a page quotex wrote; use --force to replace it"
+
+
 def _load_pipeline(model: str | None):  # type: ignore[no-untyped-def]
     from quotex.pipeline import load
 
@@ -469,7 +473,7 @@ def render(
         _fail(str(error), ExitStatus.USAGE)
     single = len(items) == 1 and not any(Path(p).is_dir() for p in paths)
     if single and not force and not _replaceable(output):
-        _fail(f"{output}: exists and is not a page quotex wrote; use --force to replace it")
+        _fail(_not_replaceable(output))
     if not single and output.exists() and not output.is_dir():
         _fail(f"{output}: is a file; several articles need a directory", ExitStatus.USAGE)
     stderr = _stderr()
@@ -494,10 +498,7 @@ def render(
             if not force and not _replaceable(target):
                 failed += 1
                 stderr.print(
-                    f"quotex: error: {target}: exists and is not a page quotex wrote; "
-                    "use --force to replace it",
-                    markup=False,
-                    soft_wrap=True,
+                    f"quotex: error: {_not_replaceable(target)}", markup=False, soft_wrap=True
                 )
                 continue
             target.write_text(page, encoding="utf-8")
@@ -505,7 +506,7 @@ def render(
         if not single:
             index = output / "index.html"
             if not force and not _replaceable(index):
-                _fail(f"{index}: exists and is not a page quotex wrote; use --force to replace it")
+                _fail(_not_replaceable(index))
             index.write_text(render_index(entries), encoding="utf-8")
     except QuotexError as error:
         _fail(str(error))

@@ -365,7 +365,6 @@ def extract_many(
     items: Iterable[tuple[str, Any]], nlp: Language, *, batch_size: int = 16
 ) -> Iterator[tuple[DocumentRecord, Any]]:
     """Stream ``(text, context)`` pairs through the pipeline, yielding ``(record, context)``."""
-    pairs = ((text, (unwrap_lines(text), context)) for text, context in items)
-    parsed = ((unwrapped, (text, context)) for text, (unwrapped, context) in pairs)
+    parsed = ((unwrap_lines(text), (text, context)) for text, context in items)
     for doc, (text, context) in nlp.pipe(parsed, as_tuples=True, batch_size=batch_size):
         yield doc_to_record(doc, str(context), text=text), context
