@@ -459,6 +459,37 @@ def test_appositive_between_speaker_and_cue(vocab: Vocab) -> None:
     ]
 
 
+def test_a_quoted_name_inside_the_appositive_does_not_hide_the_cue(vocab: Vocab) -> None:
+    # The parse lost the cue's subject; the name between the quote and the cue still speaks,
+    # and the quoted name in the appositive is read through, not taken for a second quote.
+    text = '"We are ready," Anna Berg, wearing "Vote Lind" pins, said.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 2),
+            ("We", "PRP", "nsubj", 2),
+            ("are", "VBP", "ROOT", 2),
+            ("ready", "JJ", "acomp", 2),
+            (",", ",", "punct", 2),
+            ('"', "''", "punct", 2),
+            ("Anna", "NNP", "compound", 7, "PERSON"),
+            ("Berg", "NNP", "npadvmod", 2, "PERSON"),
+            (",", ",", "punct", 2),
+            ("wearing", "VBG", "advcl", 2),
+            ('"', "``", "punct", 12),
+            ("Vote", "NNP", "compound", 12),
+            ("Lind", "NNP", "compound", 14, "PERSON"),
+            ('"', "''", "punct", 12),
+            ("pins", "NNS", "dobj", 9),
+            (",", ",", "punct", 16),
+            ("said", "VBD", "ROOT", 16),
+            (".", ".", "punct", 16),
+        ],
+    )
+    assert said(doc) == [Said("We are ready,", "Anna Berg", "Anna Berg", "PERSON", "said", "after")]
+
+
 def test_appositive_before_a_colon_quote(vocab: Vocab) -> None:
     text = 'Alexander Fomin, the head of the agency, told reporters: "We are ready."'
     doc = make_doc(

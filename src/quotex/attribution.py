@@ -99,6 +99,9 @@ class _DocView:
         self.text = doc.text if text is None else text
         self.para_bounds = list(paragraphs(self.text))
         self.para_starts = [start for start, _ in self.para_bounds]
+        #: Quotes that are part of a name or title (`"Ted Cruz" campaign pins`): a clause
+        #: window reads on through them.
+        self.not_speech: set[int] = set()
 
     def token_at(self, char: int) -> int:
         """The token that contains character ``char`` (or the one before it)."""
@@ -109,6 +112,10 @@ class _DocView:
 
     def outside(self, i: int) -> bool:
         return self.quote_of[i] < 0
+
+    def in_clause(self, i: int) -> bool:
+        """Outside every quote that is speech."""
+        return self.quote_of[i] < 0 or self.quote_of[i] in self.not_speech
 
 
 def _is_verb(token: Token) -> bool:
@@ -139,6 +146,8 @@ _RELATIVE = frozenset({"who", "that", "which"})
 _PRONOMINAL_SUBJECTS = frozenset(
     {"another", "one", "many", "some", "others", "both", "several", "few", "most", "none"}
 )
+#: Numbers that stand for a group of people after "the": "the two said", "the three wrote".
+_GROUP_NUMBERS = frozenset({"two", "three", "four", "five", "six"})
 # Agent-noun endings: "the senator", "an analyst", "the historian", "critics", "residents".
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ics", "ess", "man", "woman")
 
@@ -727,7 +736,8 @@ def _paragraph_reporter(view: _DocView, q: int) -> _Found | None:
 def _clause_bounds(view: _DocView, q: int) -> tuple[int, int, int, int]:
     """Token ranges just before the opening mark and just after the closing mark of a quote.
 
-    Both stay inside the quote's paragraph, stop at a neighbouring quote, and run at most
+    Both stay inside the quote's paragraph, stop at a neighbouring quote that is speech (a
+    quoted name, `"Ted Cruz" campaign pins`, is read through), and run at most
     ``_WINDOW`` tokens, so that a cue is never borrowed from an unrelated passage.
     """
     doc = view.doc
@@ -739,7 +749,7 @@ def _clause_bounds(view: _DocView, q: int) -> tuple[int, int, int, int]:
     before_start = open_tok
     while (
         before_start >= 0
-        and view.outside(before_start)
+        and view.in_clause(before_start)
         and doc[before_start].idx >= p_start
         and open_tok - before_start < _WINDOW
     ):
@@ -747,7 +757,7 @@ def _clause_bounds(view: _DocView, q: int) -> tuple[int, int, int, int]:
     after_end = close_tok
     while (
         after_end < len(doc)
-        and view.outside(after_end)
+        and view.in_clause(after_end)
         and doc[after_end].idx < p_end
         and after_end - close_tok < _WINDOW
     ):
@@ -1739,8 +1749,11 @@ def attribute_quotes(
     results: list[Attribution] = []
     previous: Attribution | None = None
     previous_span: QuoteSpan | None = None
+    view.not_speech = {
+        q for q in range(len(spans)) if is_premodifier(view, q) or is_programme_title(view, q)
+    }
     for q, span in enumerate(spans):
-        if is_premodifier(view, q) or is_programme_title(view, q):
+        if q in view.not_speech:
             continue
         found = _headline_source(view, q) or _find(view, q, span) or _sentence_source(view, q)
         if found is None and _layout(view, span) in ("inline", "mid-after"):
