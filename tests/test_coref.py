@@ -1077,6 +1077,26 @@ def test_a_text_speaks_for_its_owner(vocab: Vocab) -> None:
     assert resolve(doc, "website") == ("Her campaign website", "Maria Lopez", "PERSON")
 
 
+@pytest.mark.parametrize("preposition", ["from", "by"])
+def test_a_text_speaks_for_the_author_it_names(vocab: Vocab, preposition: str) -> None:
+    doc = make_doc(
+        vocab,
+        f"A letter {preposition} the Farm Bureau said it.",
+        [
+            ("A", "DT", "det", 1),
+            ("letter", "NN", "nsubj", 6),
+            (preposition, "IN", "prep", 1),
+            ("the", "DT", "det", 5),
+            ("Farm", "NNP", "compound", 5, "ORG"),
+            ("Bureau", "NNP", "pobj", 2, "ORG"),
+            ("said", "VBD", "ROOT", 6),
+            ("it", "PRP", "dobj", 6),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert resolve(doc, "letter") == ("A letter", "Farm Bureau", "ORG")
+
+
 def test_a_name_that_opens_its_sentence_counts_as_its_subject(vocab: Vocab) -> None:
     # The parser left "Lopez, late again." without a verb: the name is the sentence's root.
     doc = make_doc(

@@ -51,6 +51,8 @@ _TOPIC_CAP = 5
 _GENDER_WINDOW = 20
 #: Prepositions that name whom an unnamed person works or speaks for: "a spokesman for X".
 _EMPLOYER_PREPS = frozenset({"for", "of", "at", "with"})
+#: Prepositions that name the author of a text: "a statement from the ministry", "a report by X".
+_AUTHOR_PREPS = frozenset({"from", "by"})
 #: Nouns for the people an organisation speaks through.
 _SPOKESPEOPLE = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
@@ -583,12 +585,17 @@ class Resolver:
         lower = token.lower_
         if lower in document_nouns():
             # "her Twitter account posted", "Trump's statement said": the text speaks for its
-            # owner.
+            # owner; "a statement from the State Department read", for its named author.
             for child in token.children:
                 if child.dep_ == "poss" and self.quote_of[child.i] < 0:
                     owner = self.resolve(child)
                     if owner.label is not None:
                         return ResolvedMention(start_char, end_char, owner.name, owner.label)
+                if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS and child.i > token.i:
+                    for author in child.children:
+                        cluster = self.index.cluster_at(author.i)
+                        if author.dep_ == "pobj" and cluster is not None:
+                            return named(cluster)
         first = span_start
         while first < token.i and self.doc[first].lower_ in ("the", "a", "an"):
             first += 1
