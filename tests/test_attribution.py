@@ -328,6 +328,33 @@ def test_a_pronoun_of_a_second_coordinated_report_is_its_own_mention(vocab: Voca
     assert [(a.mention, a.cue) for a in said(doc)] == [("she", "tells")]
 
 
+def test_a_cue_coordinated_under_a_report_in_its_tense_is_a_second_report(vocab: Vocab) -> None:
+    # The parse hangs "insisted" off the reported clause; in the tense of "said" it is hers.
+    text = 'She said the union had quit and insisted the deal "is dead."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("She", "PRP", "nsubj", 1),
+            ("said", "VBD", "ROOT", 1),
+            ("the", "DT", "det", 3),
+            ("union", "NN", "nsubj", 5),
+            ("had", "VBD", "aux", 5),
+            ("quit", "VBN", "ccomp", 1),
+            ("and", "CC", "cc", 5),
+            ("insisted", "VBD", "conj", 5),
+            ("the", "DT", "det", 9),
+            ("deal", "NN", "nsubj", 11),
+            ('"', "``", "punct", 11),
+            ("is", "VBZ", "ccomp", 7),
+            ("dead", "JJ", "acomp", 11),
+            (".", ".", "punct", 11),
+            ('"', "''", "punct", 11),
+        ],
+    )
+    assert [(a.mention, a.cue) for a in said(doc)] == [("She", "insisted")]
+
+
 def test_a_role_noun_the_article_names_in_apposition_is_a_speaker(vocab: Vocab) -> None:
     # "head" alone is no word for a speaker, but the appositive names the person; a report in
     # the next sentence does not take the quote over.

@@ -360,6 +360,17 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
             made = next((c for c in head.children if c.dep_ == "dobj" and view.outside(c.i)), None)
             if made is not None and plausible_speaker(made, view):
                 return made
+        if (
+            via == "conj"
+            and head.i == verb.head.i
+            and head.dep_ == "ccomp"
+            and head.head.i != head.i
+            and head.head.tag_ == verb.tag_
+            and is_cue(head.head)
+        ):
+            # "She said the union had walked out and insisted the door "…"": a cue hung off
+            # the reported clause but in the tense of the report is a second report.
+            head = head.head
         subject = _own_subject(head, view)
         if subject is None and via in ("xcomp", "conj", "advcl"):
             # "Trump was prompted to say", "Trump was forced out and said", "Trump was asked
