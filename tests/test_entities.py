@@ -463,6 +463,37 @@ def test_a_name_described_as_a_company_is_an_organisation(text: str, label: str)
     assert {row[1] for row in mentions(doc)} == {label}
 
 
+@pytest.mark.parametrize(
+    ("text", "model_label", "label"),
+    [
+        ("The train operator Velto paused. Velto's trains stood still.", "GPE", "ORG"),
+        ("The law firm Velto paused. Velto's partners left.", "PERSON", "ORG"),
+        # Perhaps the subject of a relative clause: the firm is not the name.
+        ("The firm Velto founded paused. Velto's partners left.", "PERSON", "PERSON"),
+        ("The new firm Velto founded paused. Velto's partners left.", "PERSON", "PERSON"),
+        ("The firm Velto's father founded paused. Velto left.", "PERSON", "PERSON"),
+        # A given name: "the group Maria Lopez" is the person the group is about.
+        ("The firm Maria Velto paused. Maria Velto left.", "PERSON", "PERSON"),
+    ],
+    ids=[
+        "operator-place",
+        "firm-person",
+        "relative-clause",
+        "adjective-relative-clause",
+        "possessive",
+        "given-name",
+    ],
+)
+def test_a_name_titled_by_an_organisation_noun_is_the_organisation(
+    text: str, model_label: str, label: str
+) -> None:
+    tags = {"train": "NN", "operator": "NN", "law": "NN", "firm": "NN", "founded": "VBD"}
+    tags |= {"paused": "VBD", "'s": "POS", "left": "VBD", "new": "JJ", "The": "DT"}
+    name = "Maria Velto" if "Maria" in text else "Velto"
+    doc = ner_doc(text, [(name, model_label), (name, model_label)], tags=tags)
+    assert {row[1] for row in mentions(doc)} == {label}
+
+
 def test_an_article_the_model_took_into_a_name_is_left_out() -> None:
     doc = ner_doc(
         "Voters at a Dana Whitlow rally cheered. Whitlow spoke for an hour.",

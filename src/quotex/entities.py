@@ -387,7 +387,7 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
     votes: dict[str, Counter[Label]] = {}
     texts = [words.span(m.start, m.end) for m in raw]
     for m, text in zip(raw, texts, strict=True):
-        if (m.label == "LOCATION" and _named_as_organisation(words, m.start)) or (
+        if _named_as_organisation(words, m) or (
             m.label in ("PERSON", "LOCATION") and _described_as_organisation(words, m.end)
         ):
             # "the industry's lobbying group, PhRMA,", "Lumora, the social media company,":
@@ -434,13 +434,30 @@ def _named_as_place(words: _Words, start: int) -> bool:
     return start >= 2 and words.text[start - 1] == "of" and words.text[start - 2] in _PLACE_NOUNS
 
 
-def _named_as_organisation(words: _Words, start: int) -> bool:
-    """A name in apposition right after a noun for an organisation: "the group, PhRMA"."""
-    return (
-        start >= 2
-        and words.text[start - 1] == ","
-        and words.tag[start - 2] in ("NN", "NNS")
-        and words.lower[start - 2] in _INSTITUTION_NOUNS
+def _named_as_organisation(words: _Words, m: _Raw) -> bool:
+    """A place or person name right after a noun for an organisation, in apposition ("the
+    group, PhRMA", a place only) or as its title ("train operator Northline", "the law firm
+    Mayer Brown"). Not a name that opens with a given name, nor one that a verb follows after
+    "the firm" or "the new firm", where it may be the subject of a relative clause ("the firm
+    Lopez founded"): only a compound title ("the law firm Velto said") is sure."""
+    start, end = m.start, m.end
+    if m.label == "LOCATION" and start >= 2 and words.text[start - 1] == ",":
+        return (
+            words.tag[start - 2] in ("NN", "NNS") and words.lower[start - 2] in _INSTITUTION_NOUNS
+        )
+    if (
+        m.label not in ("LOCATION", "PERSON")
+        or start < 1
+        or words.tag[start - 1] != "NN"
+        or words.lower[start - 1] not in _INSTITUTION_NOUNS | _TRADE_NOUNS
+        or (m.label == "PERSON" and words.lower[start] in _first_names())
+    ):
+        return False
+    following = words.tag[end] if end < len(words.tag) else ""
+    if following == "POS":
+        return False
+    return not following.startswith(("VB", "MD")) or (
+        start >= 2 and words.tag[start - 2].startswith("NN")
     )
 
 
@@ -481,6 +498,13 @@ _INSTITUTION_NOUNS = frozenset(
     {"agency", "association", "bank", "company", "corporation", "federation", "firm"}
     | {"foundation", "group", "institute", "network", "newspaper", "organisation"}
     | {"organization", "union", "coalition", "alliance", "outlet", "channel", "magazine"}
+)
+
+#: Nouns for a kind of business that title its name: "train operator Northline", "the carmaker
+#: Velto". Not a trade a person can have ("publisher", "developer", "media giant").
+_TRADE_NOUNS = frozenset(
+    {"operator", "carmaker", "automaker", "retailer", "airline", "broadcaster", "insurer"}
+    | {"lender", "manufacturer", "conglomerate", "startup", "chain", "utility"}
 )
 
 
