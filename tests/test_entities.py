@@ -494,6 +494,21 @@ def test_a_name_titled_by_an_organisation_noun_is_the_organisation(
     assert {row[1] for row in mentions(doc)} == {label}
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("It recalls the Orvo Ridge and Summit models.", "Orvo Ridge and", "Orvo Ridge"),
+        ("Wide coverage from Dana Whitlow: the plan is dead.", "Dana Whitlow:", "Dana Whitlow"),
+        ("A vote for Dana Whitlow - and that is all.", "Dana Whitlow -", "Dana Whitlow"),
+    ],
+)
+def test_a_conjunction_or_mark_the_model_ran_on_to_is_left_out(
+    text: str, span: str, name: str
+) -> None:
+    doc = ner_doc(text, [(span, "PERSON")], tags={"and": "CC"})
+    assert [row[0] for row in mentions(doc)] == [name]
+
+
 def test_an_article_the_model_took_into_a_name_is_left_out() -> None:
     doc = ner_doc(
         "Voters at a Dana Whitlow rally cheered. Whitlow spoke for an hour.",

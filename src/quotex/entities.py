@@ -289,6 +289,10 @@ class _Raw:
     credit: bool = False
 
 
+#: Marks a model's entity span may end on that are no part of the name.
+_TRAILING_MARKS = frozenset({",", ";", ":", "-", "–", "—"})
+
+
 def _raw_mentions(doc: Doc, words: _Words) -> list[_Raw]:
     raw: list[_Raw] = []
     for ent in doc.ents:
@@ -306,7 +310,12 @@ def _raw_mentions(doc: Doc, words: _Words) -> list[_Raw]:
                 start += 1
             if words.is_punct[start]:
                 continue
-            while end > start + 1 and words.text[end - 1] in _POSSESSIVE:
+            while end > start + 1 and (
+                words.text[end - 1] in _POSSESSIVE
+                or words.tag[end - 1] == "CC"
+                or words.text[end - 1] in _TRAILING_MARKS
+            ):
+                # "the Harlan Ridgeback and Summit models": the model's span ran on.
                 end -= 1
             text = words.span(start, end)
             code = country_code(text) if label != "PERSON" else None
