@@ -421,6 +421,12 @@ def test_a_name_the_article_calls_a_town_is_a_place_in_every_mention() -> None:
     ]
 
 
+@pytest.mark.parametrize("noun", ["mayor", "streets", "outskirts"])
+def test_a_name_with_a_mayor_or_streets_is_a_place(noun: str) -> None:
+    doc = ner_doc(f"The {noun} of Alder Creek were busy.", [("Alder Creek", "PERSON")])
+    assert mentions(doc)[0][1] == "LOCATION"
+
+
 def test_a_name_the_article_calls_a_town_once_keeps_the_label_of_its_many_mentions() -> None:
     doc = ner_doc(
         "Pell Media grew. Pell Media hired. Pell Media sold. Pell Media won. "

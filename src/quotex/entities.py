@@ -430,10 +430,13 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
         m.label = "PERSON" if "PERSON" in best else best[0]
 
 
-#: Lower-case nouns that name a kind of place before "of" and its name: "the town of Hope".
-#: Not "state", which is as often a condition ("the state of Sanders's campaign").
+#: Lower-case nouns that name a kind of place, or what only a place has, before "of" and its
+#: name: "the town of Hope", "the mayor of Riverton", "the streets of Ho Chi Minh City". Not
+#: "state", which is as often a condition ("the state of Sanders's campaign"), nor "governor"
+#: (of a central bank).
 _PLACE_NOUNS = frozenset(
     {"city", "town", "village", "county", "borough", "township", "province", "hamlet"}
+    | {"mayor", "outskirts", "suburbs", "streets"}
 )
 #: What a mention introduced as a place weighs in the vote on its name's label.
 _PLACE_VOTES = 3
