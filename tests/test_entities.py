@@ -152,9 +152,10 @@ def test_leading_determiner_and_possessive_are_trimmed() -> None:
     ]
 
 
-def test_acronym_joins_the_spelled_out_name() -> None:
+@pytest.mark.parametrize("model_label", ["ORG", "GPE"])
+def test_acronym_joins_the_spelled_out_name(model_label: str) -> None:
     text = "The Federal Bureau of Investigation opened a case. The FBI declined to comment."
-    doc = ner_doc(text, [("Federal Bureau of Investigation", "ORG"), ("FBI", "ORG")])
+    doc = ner_doc(text, [("Federal Bureau of Investigation", "ORG"), ("FBI", model_label)])
     index = normalize_entities(doc)
     assert mentions(doc, index) == [
         ("Federal Bureau of Investigation", "ORG", "Federal Bureau of Investigation", None),

@@ -682,6 +682,8 @@ def _cluster(words: _Words, raw: list[_Raw]) -> EntityIndex:
             index = by_key.get(key, -1)
             if index < 0:
                 index = _acronym_cluster(name, m.label, clusters)
+                if index >= 0:
+                    m.label = "ORG"
             if index < 0:
                 index = len(clusters)
                 by_key[key] = index
@@ -828,8 +830,9 @@ _COMMON_ORG_WORDS = frozenset(
 
 
 def _acronym_cluster(name: str, label: Label, clusters: list[Cluster]) -> int:
-    """Join "FBI" to "Federal Bureau of Investigation" when the article gives both."""
-    if label != "ORG" or not (name.isupper() and 2 <= len(name) <= 6):
+    """Join "FBI" to "Federal Bureau of Investigation" when the article gives both (also when
+    the model took the letters for a place: "the NRA")."""
+    if label not in ("ORG", "LOCATION") or not (name.isupper() and 2 <= len(name) <= 6):
         return -1
     for index, cluster in enumerate(clusters):
         if cluster.label != "ORG":
