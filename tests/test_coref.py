@@ -256,6 +256,42 @@ def _nurse_doc(vocab: Vocab, determiner: str) -> Doc:
     return make_doc(vocab, text, rows)
 
 
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # A man named since is no rival for "she".
+        ("Mr.", "nurse"),
+        # A woman is: she may be the one meant.
+        ("Ms.", "Hale"),
+    ],
+)
+def test_she_after_an_unnamed_person_passes_a_man_named_since(
+    vocab: Vocab, title: str, name: str
+) -> None:
+    text = f'A nurse said {title} Hale had left.\n\n"Beds ran out," she said.'
+    rows: list[Row] = [
+        ("A", "DT", "det", 1),
+        ("nurse", "NN", "nsubj", 2),
+        ("said", "VBD", "ROOT", 2),
+        (title, "NNP", "compound", 4),
+        ("Hale", "NNP", "nsubj", 6, "PERSON"),
+        ("had", "VBD", "aux", 6),
+        ("left", "VBN", "ccomp", 2),
+        (".", ".", "punct", 2),
+        ("\n\n", "_SP", "dep", 7),
+        ('"', "``", "punct", 16),
+        ("Beds", "NNS", "nsubj", 11),
+        ("ran", "VBD", "ccomp", 16),
+        ("out", "RP", "prt", 11),
+        (",", ",", "punct", 11),
+        ('"', "''", "punct", 16),
+        ("she", "PRP", "nsubj", 16),
+        ("said", "VBD", "ROOT", 16),
+        (".", ".", "punct", 16),
+    ]
+    assert resolve(make_doc(vocab, text, rows), "she")[1] == name
+
+
 def test_she_after_an_unnamed_person_is_that_person_not_the_last_name(vocab: Vocab) -> None:
     assert resolve(_nurse_doc(vocab, "A"), "she") == ("she", "nurse", "PERSON")
 

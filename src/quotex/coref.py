@@ -212,16 +212,22 @@ class Resolver:
         self._unnamed[pronoun.i] = None
         subject = self._previous_subject(pronoun)
         found: ResolvedMention | None = None
+        gender = "male" if lower == "he" else "female"
         if subject is None or any(
-            m.label == "PERSON" and subject.i < m.start < pronoun.i and not m.credit
+            # A man named since is no rival for "she": "A neighbor said Hooper shouted. "…,"
+            # she said."
+            m.label == "PERSON"
+            and subject.i < m.start < pronoun.i
+            and not m.credit
+            and self.index.clusters[m.cluster].gender in (None, gender)
             for m in self.index.mentions
         ):
             return None
         if subject.lower_ == lower:
             found = self._unnamed_antecedent(subject)
         elif self._unnamed_person(subject):
-            gender = self._clause_gender(subject)
-            if gender is None or gender == ("male" if lower == "he" else "female"):
+            given = self._clause_gender(subject)
+            if given is None or given == gender:
                 # A noun that names someone after all ("a spokesman for the campaign") is left
                 # to the pronoun's own resolution, which weighs gender and salience.
                 named = self._nominal(subject)
