@@ -355,6 +355,57 @@ def test_a_cue_coordinated_under_a_report_in_its_tense_is_a_second_report(vocab:
     assert [(a.mention, a.cue) for a in said(doc)] == [("She", "insisted")]
 
 
+def test_who_is_quoted_as_saying_speaks_not_who_quotes(vocab: Vocab) -> None:
+    text = 'The agency quoted Ali Karimi as saying the talks were "constructive."'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            ("agency", "NN", "nsubj", 2),
+            ("quoted", "VBD", "ROOT", 2),
+            ("Ali", "NNP", "compound", 4, "PERSON"),
+            ("Karimi", "NNP", "dobj", 2, "PERSON"),
+            ("as", "IN", "prep", 2),
+            ("saying", "VBG", "pcomp", 5),
+            ("the", "DT", "det", 8),
+            ("talks", "NNS", "nsubj", 9),
+            ("were", "VBD", "ccomp", 6),
+            ('"', "``", "punct", 9),
+            ("constructive", "JJ", "acomp", 9),
+            (".", ".", "punct", 2),
+            ('"', "''", "punct", 2),
+        ],
+    )
+    assert [(a.mention, a.speaker) for a in said(doc)] == [("Ali Karimi", "Ali Karimi")]
+
+
+def test_who_was_quoted_by_an_agency_speaks(vocab: Vocab) -> None:
+    text = '"We are ready," Karimi was quoted by the agency as saying.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 8),
+            ("We", "PRP", "nsubj", 2),
+            ("are", "VBP", "ccomp", 8),
+            ("ready", "JJ", "acomp", 2),
+            (",", ",", "punct", 8),
+            ('"', "''", "punct", 8),
+            ("Karimi", "NNP", "nsubjpass", 8, "PERSON"),
+            ("was", "VBD", "auxpass", 8),
+            ("quoted", "VBN", "ROOT", 8),
+            ("by", "IN", "agent", 8),
+            ("the", "DT", "det", 11),
+            ("agency", "NN", "pobj", 9),
+            ("as", "IN", "prep", 8),
+            ("saying", "VBG", "pcomp", 12),
+            (".", ".", "punct", 8),
+        ],
+    )
+    assert [(a.mention, a.cue) for a in said(doc)] == [("Karimi", "quoted")]
+
+
 def test_a_role_noun_the_article_names_in_apposition_is_a_speaker(vocab: Vocab) -> None:
     # "head" alone is no word for a speaker, but the appositive names the person; a report in
     # the next sentence does not take the quote over.

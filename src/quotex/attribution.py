@@ -240,6 +240,9 @@ def _own_subject(verb: Token, view: _DocView) -> Token | None:
         # subject next to the verb is the real one.
         before = [c for c in subjects if c.i < verb.i]
         subjects = before[-1:] or subjects[:1]
+    if not subjects and verb.lower_ in _QUOTING_VERBS:
+        # "Karimi was quoted by the agency as saying …": who is quoted speaks, not the agency.
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and view.outside(c.i)]
     if subjects:
         subject = subjects[0]
         if subject.tag_ == "IN":
@@ -355,6 +358,14 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
             break
         via = head.dep_
         head = head.head
+        if via == "prep" and head.lower_ in _QUOTING_VERBS:
+            # "The agency quoted Karimi as saying …": the one quoted, not who quotes.
+            quoted = next(
+                (c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and view.outside(c.i)),
+                None,
+            )
+            if quoted is not None and plausible_speaker(quoted, view):
+                return quoted
         if via == "xcomp" and head.lower_ in _CAUSATIVE_VERBS:
             # "The remark prompted Ortiz to call the mayor "…"": the one made to speak.
             made = next((c for c in head.children if c.dep_ == "dobj" and view.outside(c.i)), None)
@@ -387,6 +398,9 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
             return None
     return None
 
+
+#: Verbs whose object, or passive subject, is the one who speaks: "quoted Karimi as saying".
+_QUOTING_VERBS = frozenset({"quoted", "quotes", "quote", "quoting"})
 
 #: Verbs that make their object do what their "to" clause says: "prompted Ortiz to call".
 #: (Not "asked" or "told": "told voters to call him "…"" words an instruction.)
