@@ -406,6 +406,32 @@ def test_who_was_quoted_by_an_agency_speaks(vocab: Vocab) -> None:
     assert [(a.mention, a.cue) for a in said(doc)] == [("Karimi", "quoted")]
 
 
+def test_a_cue_right_before_a_quote_outweighs_a_plain_verb_after_it(vocab: Vocab) -> None:
+    # The parse hangs the quote off the main verb after it; "chanted" still says who spoke.
+    text = 'As the crowd chanted "lock her up," the candidate smiled.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("As", "IN", "mark", 3),
+            ("the", "DT", "det", 2),
+            ("crowd", "NN", "nsubj", 3),
+            ("chanted", "VBD", "advcl", 5),
+            ('"', "``", "punct", 5),
+            ("lock", "VB", "ccomp", 12),
+            ("her", "PRP", "dobj", 5),
+            ("up", "RP", "prt", 5),
+            (",", ",", "punct", 12),
+            ('"', "''", "punct", 12),
+            ("the", "DT", "det", 11),
+            ("candidate", "NN", "nsubj", 12),
+            ("smiled", "VBD", "ROOT", 12),
+            (".", ".", "punct", 12),
+        ],
+    )
+    assert [(a.mention, a.cue) for a in said(doc)] == [("the crowd", "chanted")]
+
+
 def test_a_role_noun_the_article_names_in_apposition_is_a_speaker(vocab: Vocab) -> None:
     # "head" alone is no word for a speaker, but the appositive names the person; a report in
     # the next sentence does not take the quote over.

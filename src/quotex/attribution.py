@@ -1728,6 +1728,17 @@ def _find(view: _DocView, q: int, span: QuoteSpan) -> _Found | None:
     for rule in order:
         found = rule(view, q)
         if found is not None and found.speaker is not None:
+            if found.rule == "after-verb" and layout == "mid-after":
+                # As the crowd chanted "lock her up," the candidate smiled: a cue verb right
+                # before the quote says more than any verb after it.
+                cued = _before(view, q)
+                if (
+                    cued is not None
+                    and cued.speaker is not None
+                    and cued.cue is not None
+                    and _before_marks(view, q) - cued.cue[1] <= 1
+                ):
+                    return cued
             if (
                 found.rule == "syntax"
                 and layout == "mid-after"
