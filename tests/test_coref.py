@@ -1133,6 +1133,29 @@ def test_a_text_speaks_for_the_author_it_names(vocab: Vocab, preposition: str) -
     assert resolve(doc, "letter") == ("A letter", "Farm Bureau", "ORG")
 
 
+@pytest.mark.parametrize(("verb", "name"), [("issued", "Farm Bureau"), ("obtained", "letter")])
+def test_a_text_speaks_for_who_issued_it_not_who_obtained_it(
+    vocab: Vocab, verb: str, name: str
+) -> None:
+    doc = make_doc(
+        vocab,
+        f"A letter {verb} by the Farm Bureau said it.",
+        [
+            ("A", "DT", "det", 1),
+            ("letter", "NN", "nsubj", 7),
+            (verb, "VBN", "acl", 1),
+            ("by", "IN", "agent", 2),
+            ("the", "DT", "det", 6),
+            ("Farm", "NNP", "compound", 6, "ORG"),
+            ("Bureau", "NNP", "pobj", 3, "ORG"),
+            ("said", "VBD", "ROOT", 7),
+            ("it", "PRP", "dobj", 7),
+            (".", ".", "punct", 7),
+        ],
+    )
+    assert resolve(doc, "letter")[1] == name
+
+
 def test_a_name_that_opens_its_sentence_counts_as_its_subject(vocab: Vocab) -> None:
     # The parser left "Lopez, late again." without a verb: the name is the sentence's root.
     doc = make_doc(

@@ -17,6 +17,8 @@ from quotex.records import Label
 from quotex.resources import document_nouns, protagonist_nouns, speaker_nouns
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Token
 
 _MALE = frozenset({"he", "him", "his", "himself"})
@@ -53,6 +55,12 @@ _GENDER_WINDOW = 20
 _EMPLOYER_PREPS = frozenset({"for", "of", "at", "with"})
 #: Prepositions that name the author of a text: "a statement from the ministry", "a report by X".
 _AUTHOR_PREPS = frozenset({"from", "by"})
+#: Participles whose agent wrote the text: "a statement issued by the ministry" (not "obtained
+#: by the Post").
+_AUTHORED = frozenset(
+    {"issued", "released", "sent", "written", "signed", "posted", "filed", "published"}
+    | {"drafted", "authored", "penned", "prepared", "tweeted", "circulated", "distributed"}
+)
 #: Nouns for the people an organisation speaks through.
 _SPOKESPEOPLE = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
@@ -591,17 +599,20 @@ class Resolver:
         lower = token.lower_
         if lower in document_nouns():
             # "her Twitter account posted", "Trump's statement said": the text speaks for its
-            # owner; "a statement from the State Department read", for its named author.
-            for child in token.children:
-                if child.dep_ == "poss" and self.quote_of[child.i] < 0:
-                    owner = self.resolve(child)
-                    if owner.label is not None:
-                        return ResolvedMention(start_char, end_char, owner.name, owner.label)
-                if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS and child.i > token.i:
-                    for author in child.children:
-                        cluster = self.index.cluster_at(author.i)
-                        if author.dep_ == "pobj" and cluster is not None:
-                            return named(cluster)
+            # owner; "a statement from the State Department read", "a statement issued by the
+            # ministry", for its author.
+            for author in self._authors(token):
+                if (
+                    author.dep_ != "poss"
+                    and self.index.cluster_at(author.i) is None
+                    and author.lower_ not in self.org_nouns
+                ):
+                    # "a letter from the chairman of …": a person the text does not name is
+                    # no one the story can be sure of.
+                    continue
+                owner = self.resolve(author)
+                if owner.label is not None:
+                    return ResolvedMention(start_char, end_char, owner.name, owner.label)
         first = span_start
         while first < token.i and self.doc[first].lower_ in ("the", "a", "an"):
             first += 1
@@ -658,6 +669,21 @@ class Resolver:
                 return named(employer)
         # Entities inside the phrase: "Russia's Foreign Ministry" keeps its own words.
         return ResolvedMention(start_char, end_char, phrase, None)
+
+    def _authors(self, text: Token) -> Iterator[Token]:
+        """Who a text noun says wrote it: its possessor, the object of "from" or "by" after
+        it, or the agent of a participle after it ("a statement issued by the ministry")."""
+        for child in text.children:
+            if self.quote_of[child.i] >= 0:
+                continue
+            if child.dep_ == "poss":
+                yield child
+            elif child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS and child.i > text.i:
+                yield from (c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "acl" and child.lower_ in _AUTHORED and child.i > text.i:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        yield from (c for c in agent.children if c.dep_ == "pobj")
 
     def _clause_gender(self, subject: Token) -> str | None:
         """The gender a subject's own clause gives it: "The senator began her speech"."""
