@@ -358,24 +358,22 @@ def _gazetteer_countries(words: _Words, known: list[_Raw]) -> list[_Raw]:
     prefixes = _country_prefixes()
     texts = words.text
     found: list[_Raw] = []
-    i = 0
-    while i < len(texts):
-        options = prefixes.get(texts[i]) if i not in covered else None
-        matched = 0
-        for name in options or ():
+    resume = 0
+    # Only a capitalised word opens a name here: "the" alone has dozens of options.
+    openers = [i for i, word in enumerate(texts) if word in prefixes and word[:1].isupper()]
+    for i in openers:
+        if i < resume or i in covered:
+            continue
+        for name in prefixes[texts[i]]:
             end = i + len(name)
             if end <= len(texts) and all(
                 texts[i + k] == name[k] and (i + k) not in covered for k in range(len(name))
             ):
-                matched = len(name)
+                code = country_code(words.span(i, end))
+                if code:
+                    found.append(_Raw(i, end, "COUNTRY", code))
+                resume = end
                 break
-        if matched and texts[i][:1].isupper():
-            code = country_code(words.span(i, i + matched))
-            if code:
-                found.append(_Raw(i, i + matched, "COUNTRY", code))
-            i += matched
-        else:
-            i += 1
     return found
 
 
