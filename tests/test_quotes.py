@@ -103,6 +103,14 @@ def test_straight_mark_before_a_space_does_not_open() -> None:
     assert quoted('Scores were 4 " and 5 " apart.') == []
 
 
+def test_straight_mark_glued_after_a_full_stop_opens_before_a_capital() -> None:
+    # With no quote open, a mark between a full stop and a capital starts the next sentence.
+    text = 'He left the town."We were deceived," said a shop owner.'
+    assert quoted(text) == ["We were deceived,"]
+    # With one open, the same mark closes it.
+    assert quoted('He said "Yes."Then he left.') == ["Yes."]
+
+
 def test_empty_quote_is_not_a_span() -> None:
     assert quoted('The sign read "" and nothing else.') == []
 

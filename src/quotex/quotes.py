@@ -23,6 +23,7 @@ SINGLE_MARKS = frozenset("‘’'")
 # it reads as closing ("Yes," he said).
 _OPEN_CONTEXT = frozenset(" \t\u00a0([{—–-/:;,\u2002\u2003\u2009")
 _CLOSE_CONTEXT = frozenset(" \t\u00a0)]}.,;:!?—–-/…'’\u2002\u2003\u2009")
+_SENTENCE_ENDS = frozenset(".!?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,9 @@ def _can_open(text: str, i: int, length: int, start: int, end: int) -> bool:
         # never opens a quote.
         return (before in _OPEN_CONTEXT or before in QUOTE_MARKS) and after.isalpha()
     if kind == "open":
+        return True
+    if before in _SENTENCE_ENDS and after.isupper():
+        # A sentence glued to the quote that follows it: `the authorities."We were deceived."`
         return True
     return (before in _OPEN_CONTEXT or before in QUOTE_MARKS) and not after.isspace()
 
