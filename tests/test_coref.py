@@ -1028,6 +1028,31 @@ def test_the_company_is_the_organisation_the_story_keeps_naming(vocab: Vocab) ->
     assert resolve(doc, "company") == ("The company", "Acme", "ORG")
 
 
+def test_the_company_is_the_one_whose_spokesperson_opens_the_sentence(vocab: Vocab) -> None:
+    # The subject just before names Acme; the company of this sentence's own subject wins.
+    text = "Acme declined. A Lumo spokesperson cited a post in which the company said it."
+    rows: list[Row] = [
+        ("Acme", "NNP", "nsubj", 1, "ORG"),
+        ("declined", "VBD", "ROOT", 1),
+        (".", ".", "punct", 1),
+        ("A", "DT", "det", 5),
+        ("Lumo", "NNP", "compound", 5, "ORG"),
+        ("spokesperson", "NN", "nsubj", 6),
+        ("cited", "VBD", "ROOT", 6),
+        ("a", "DT", "det", 8),
+        ("post", "NN", "dobj", 6),
+        ("in", "IN", "prep", 13),
+        ("which", "WDT", "pobj", 9),
+        ("the", "DT", "det", 12),
+        ("company", "NN", "nsubj", 13),
+        ("said", "VBD", "relcl", 8),
+        ("it", "PRP", "dobj", 13),
+        (".", ".", "punct", 6),
+    ]
+    doc = make_doc(vocab, text, rows)
+    assert resolve(doc, "company") == ("the company", "Lumo", "ORG")
+
+
 def dateline_doc(vocab: Vocab, agency: str) -> Doc:
     return make_doc(
         vocab,

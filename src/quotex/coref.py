@@ -49,6 +49,8 @@ _GENDER_BONUS = 15
 # organisation a story is about.
 _TOPIC_BONUS = 15
 _TOPIC_CAP = 5
+# What a subject earns in salience (see ``_salience``).
+_SUBJECT_BONUS = 40
 # How close (in tokens) a he/she must follow a person to count as a vote for its gender.
 _GENDER_WINDOW = 20
 #: Prepositions that name whom an unnamed person works or speaks for: "a spokesman for X".
@@ -475,6 +477,8 @@ class Resolver:
                     score += _TOPIC_BONUS * min(
                         _TOPIC_CAP, self._named_before(mention.cluster, anchor)
                     )
+                    if self._owns_subject_of(mention.end - 1, anchor):
+                        score += _SUBJECT_BONUS
                 if best is None or score > best[0]:
                     best = (score, mention.cluster)
         # The last pronoun of the same kind resolved before the anchor competes like a mention
@@ -488,6 +492,18 @@ class Resolver:
                     best = (score, index)
             break
         return None if best is None else best[1]
+
+    def _owns_subject_of(self, name: int, anchor: int) -> bool:
+        """Whether the name at token ``name`` modifies the subject of the anchor's own sentence:
+        in "A Google spokesperson pointed to a post in which the company said …" the company is
+        Google."""
+        head = self.doc[name]
+        subject = head.head
+        return (
+            head.dep_ in ("compound", "poss", "nmod")
+            and subject.dep_ in ("nsubj", "nsubjpass")
+            and self.doc[anchor].sent.start <= subject.i < anchor
+        )
 
     def _newcomer(
         self, anchor: int, wanted: tuple[Label, ...], gender: str | None, excluded: frozenset[int]
@@ -569,7 +585,7 @@ class Resolver:
             or main_subject
             or (self.doc[start].is_sent_start and head.dep_ in ("ROOT", "appos"))
         ):
-            score += 40
+            score += _SUBJECT_BONUS
         if self.quote_of[start] >= 0:
             score -= 80
         return score
