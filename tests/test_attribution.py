@@ -432,6 +432,37 @@ def test_a_cue_right_before_a_quote_outweighs_a_plain_verb_after_it(vocab: Vocab
     assert [(a.mention, a.cue) for a in said(doc)] == [("the crowd", "chanted")]
 
 
+def test_a_participle_hung_off_a_listener_before_a_colon_is_the_senders(vocab: Vocab) -> None:
+    # "saying" hangs off "fans"; the colon's clause belongs to "sent", whose subject speaks,
+    # not the name of the "before" clause that opens the sentence.
+    text = 'Before Lind spoke, the campaign sent a note to fans saying: "We won!"'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Before", "IN", "mark", 2),
+            ("Lind", "NNP", "nsubj", 2, "PERSON"),
+            ("spoke", "VBD", "advcl", 6),
+            (",", ",", "punct", 6),
+            ("the", "DT", "det", 5),
+            ("campaign", "NN", "nsubj", 6),
+            ("sent", "VBD", "ccomp", 15),
+            ("a", "DT", "det", 8),
+            ("note", "NN", "dobj", 6),
+            ("to", "IN", "dative", 6),
+            ("fans", "NNS", "pobj", 9),
+            ("saying", "VBG", "acl", 10),
+            (":", ":", "punct", 11),
+            ('"', "``", "punct", 15),
+            ("We", "PRP", "nsubj", 15),
+            ("won", "VBD", "ROOT", 15),
+            ("!", ".", "punct", 15),
+            ('"', "''", "punct", 15),
+        ],
+    )
+    assert [a.mention for a in said(doc)] == ["the campaign"]
+
+
 def test_a_role_noun_the_article_names_in_apposition_is_a_speaker(vocab: Vocab) -> None:
     # "head" alone is no word for a speaker, but the appositive names the person; a report in
     # the next sentence does not take the quote over.

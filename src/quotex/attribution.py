@@ -1166,16 +1166,27 @@ def _in_subordinate_clause(verb: Token) -> bool:
     """A verb that heads a "when"/"after"/"as" clause: "When Trump suggested …, Rubio fired
     back: "…"" reports what Trump suggested, not the quote after the main clause."""
     # "As Michael Dell put it, "…"" is the reporting clause itself, and so is a clause after
-    # its main verb: "She had a great line when she said, "…"".
-    return (
-        verb.dep_ == "advcl"
-        and verb.head.i > verb.i
-        and any(
-            (child.dep_ == "mark" and child.lower_ != "as")
-            or (child.dep_ == "advmod" and child.lower_ in ("when", "whenever", "while", "once"))
-            for child in verb.children
-        )
-    )
+    # its main verb: "She had a great line when she said, "…"". A verb below such a clause is
+    # inside it: "Before Sanders took the stage to acknowledge his victory, his campaign sent
+    # …: "…"".
+    node = verb
+    for _ in range(3):
+        if (
+            node.dep_ == "advcl"
+            and node.head.i > node.i
+            and any(
+                (child.dep_ == "mark" and child.lower_ != "as")
+                or (
+                    child.dep_ == "advmod" and child.lower_ in ("when", "whenever", "while", "once")
+                )
+                for child in node.children
+            )
+        ):
+            return True
+        if node.dep_ not in ("advcl", "xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _verb_before(view: _DocView, lo: int, hi: int) -> _Found | None:
@@ -1458,6 +1469,17 @@ def _root_subject(view: _DocView, lo: int, hi: int) -> Token | None:
             if reporter is not None:
                 return reporter
             subject = _own_subject(verb, view)
+            above = verb
+            for _ in range(4):
+                if subject is not None or above.head.i == above.i:
+                    break
+                # "his campaign sent a message to supporters saying:", with "saying" hung off
+                # "supporters": the subject of the verb the participle's phrase belongs to.
+                above = above.head
+                if not start <= above.i < hi:
+                    break
+                if _is_verb(above):
+                    subject = _own_subject(above, view)
             if subject is not None and _is_speech_noun(subject):
                 # "Clinton's response was:" the owner of the words speaks them.
                 subject = _owner(subject, view) or subject
