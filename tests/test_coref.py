@@ -170,6 +170,31 @@ def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
     assert resolve(doc, "He", resolver=resolver) == ("He", "Robin Park", "PERSON")
 
 
+def test_the_main_clause_subject_outweighs_a_nearer_one_it_reports(vocab: Vocab) -> None:
+    text = 'Robin Park recalled that Kerry Zhou was ignored.\n\n"It hurt," he said.'
+    rows: list[Row] = [
+        ("Robin", "NNP", "compound", 1, "PERSON"),
+        ("Park", "NNP", "nsubj", 2, "PERSON"),
+        ("recalled", "VBD", "ROOT", 2),
+        ("that", "IN", "mark", 7),
+        ("Kerry", "NNP", "compound", 5, "PERSON"),
+        ("Zhou", "NNP", "nsubjpass", 7, "PERSON"),
+        ("was", "VBD", "auxpass", 7),
+        ("ignored", "VBN", "ccomp", 2),
+        (".", ".", "punct", 2),
+        ("\n\n", "_SP", "dep", 8),
+        ('"', "``", "punct", 16),
+        ("It", "PRP", "nsubj", 12),
+        ("hurt", "VBD", "ccomp", 16),
+        (",", ",", "punct", 12),
+        ('"', "''", "punct", 16),
+        ("he", "PRP", "nsubj", 16),
+        ("said", "VBD", "ROOT", 16),
+        (".", ".", "punct", 16),
+    ]
+    assert resolve(make_doc(vocab, text, rows), "he")[1] == "Robin Park"
+
+
 def test_a_new_subject_just_before_outweighs_the_source_quoted_last(vocab: Vocab) -> None:
     # "Robin Park answered." makes Park the one the next "He" is about, whoever spoke last.
     doc = spoke_doc(vocab)

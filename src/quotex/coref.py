@@ -49,8 +49,9 @@ _GENDER_BONUS = 15
 # organisation a story is about.
 _TOPIC_BONUS = 15
 _TOPIC_CAP = 5
-# What a subject earns in salience (see ``_salience``).
+# What a subject earns in salience (see ``_salience``), and a main clause's subject more.
 _SUBJECT_BONUS = 40
+_MAIN_SUBJECT_BONUS = 20
 # How close (in tokens) a he/she must follow a person to count as a vote for its gender.
 _GENDER_WINDOW = 20
 #: Prepositions that name whom an unnamed person works or speaks for: "a spokesman for X".
@@ -478,7 +479,8 @@ class Resolver:
                         _TOPIC_CAP, self._named_before(mention.cluster, anchor)
                     )
                     if self._owns_subject_of(mention.end - 1, anchor):
-                        score += _SUBJECT_BONUS
+                        # As much as the subject of a main clause earns.
+                        score += _SUBJECT_BONUS + _MAIN_SUBJECT_BONUS
                 if best is None or score > best[0]:
                     best = (score, mention.cluster)
         # The last pronoun of the same kind resolved before the anchor competes like a mention
@@ -586,6 +588,14 @@ class Resolver:
             or (self.doc[start].is_sent_start and head.dep_ in ("ROOT", "appos"))
         ):
             score += _SUBJECT_BONUS
+            clause = head.head
+            if clause.dep_ == "conj":
+                clause = clause.head
+            if main_subject or (head.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ROOT"):
+                # The main clause's subject over one inside what it reports (centering's
+                # ranking): in "Madison recalled that Obama was not taken seriously" the story
+                # is Madison's.
+                score += _MAIN_SUBJECT_BONUS
         if self.quote_of[start] >= 0:
             score -= 80
         return score

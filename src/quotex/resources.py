@@ -47,9 +47,10 @@ def honorifics() -> dict[str, str | None]:
 
 @cache
 def speaker_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    """Head nouns of nominal speakers: (person nouns, organisation nouns)."""
+    """Head nouns of nominal speakers: (person nouns, organisation nouns). The roles of a
+    story's main figure ("the tycoon", "the incumbent") are person nouns too."""
     data = load_resource("speaker_nouns")
-    return frozenset(data["person"]), frozenset(data["org"])
+    return frozenset(data["person"]) | frozenset(data["protagonist"]), frozenset(data["org"])
 
 
 @cache
