@@ -516,6 +516,27 @@ def test_a_conjunction_or_mark_the_model_ran_on_to_is_left_out(
     assert [row[0] for row in mentions(doc)] == [name]
 
 
+def test_a_spaced_dash_between_two_names_splits_the_model_s_span() -> None:
+    doc = ner_doc(
+        "In her room, Dana Whitlow - Okafor's partner - spoke. Okafor left. Ben Okafor won.",
+        [("Dana Whitlow - Okafor", "PERSON"), ("Okafor", "PERSON"), ("Ben Okafor", "PERSON")],
+    )
+    assert [row[:3] for row in mentions(doc)] == [
+        ("Dana Whitlow", "PERSON", "Dana Whitlow"),
+        ("Okafor", "PERSON", "Ben Okafor"),
+        ("Okafor", "PERSON", "Ben Okafor"),
+        ("Ben Okafor", "PERSON", "Ben Okafor"),
+    ]
+
+
+def test_words_without_a_capital_are_no_name() -> None:
+    doc = ner_doc(
+        "The gay and lesbian voters met Dana Whitlow.",
+        [("lesbian", "PERSON"), ("Dana Whitlow", "PERSON")],
+    )
+    assert [row[0] for row in mentions(doc)] == ["Dana Whitlow"]
+
+
 def test_an_article_the_model_took_into_a_name_is_left_out() -> None:
     doc = ner_doc(
         "Voters at a Dana Whitlow rally cheered. Whitlow spoke for an hour.",

@@ -194,14 +194,18 @@ def _surname_tails(words: _Words, raw: list[_Raw]) -> set[tuple[str, ...]]:
 
 
 def _break_at_lines(words: _Words, start: int, end: int) -> Iterable[tuple[int, int]]:
-    """Split a token range wherever the text breaks a line, dropping white-space tokens.
+    """Split a token range wherever the text breaks a line or a spaced dash stands between two
+    names ("Deborah Jordan Reynolds - Santilli"), dropping white-space tokens and the dash.
 
     (A token's own trailing white space is at most one space: a line break is a token.)
     """
     piece_start = start
     for i in range(start, end):
         text = words.text[i]
-        if words.is_space[i] or "\n" in text or "\r" in text:
+        spaced_dash = (
+            text in _TRAILING_MARKS and words.space_after[i] and i > 0 and words.space_after[i - 1]
+        )
+        if words.is_space[i] or "\n" in text or "\r" in text or spaced_dash:
             if i > piece_start:
                 yield piece_start, i
             piece_start = i + 1
@@ -309,6 +313,9 @@ def _raw_mentions(doc: Doc, words: _Words) -> list[_Raw]:
             while start < end - 1 and (words.text[start] in _DETERMINERS or words.is_punct[start]):
                 start += 1
             if words.is_punct[start]:
+                continue
+            if label == "PERSON" and not any(word[:1].isupper() for word in words.text[start:end]):
+                # "lesbian people": no capital, no name.
                 continue
             while end > start + 1 and (
                 words.text[end - 1] in _POSSESSIVE
