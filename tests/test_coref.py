@@ -170,6 +170,37 @@ def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
     assert resolve(doc, "He", resolver=resolver) == ("He", "Robin Park", "PERSON")
 
 
+def test_a_new_subject_closing_the_paragraph_before_a_quote_outweighs_the_last_source(
+    vocab: Vocab,
+) -> None:
+    # Zhou was quoted last; Park closes the paragraph before the one the quote opens.
+    text = 'Kerry Zhou spoke first. Robin Park answered.\n\n"It hurt," he said.'
+    rows: list[Row] = [
+        ("Kerry", "NNP", "compound", 1, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 2, "PERSON"),
+        ("spoke", "VBD", "ROOT", 2),
+        ("first", "RB", "advmod", 2),
+        (".", ".", "punct", 2),
+        ("Robin", "NNP", "compound", 6, "PERSON"),
+        ("Park", "NNP", "nsubj", 7, "PERSON"),
+        ("answered", "VBD", "ROOT", 7),
+        (".", ".", "punct", 7),
+        ("\n\n", "_SP", "dep", 8),
+        ('"', "``", "punct", 16),
+        ("It", "PRP", "nsubj", 12),
+        ("hurt", "VBD", "ccomp", 16),
+        (",", ",", "punct", 12),
+        ('"', "''", "punct", 16),
+        ("he", "PRP", "nsubj", 16),
+        ("said", "VBD", "ROOT", 16),
+        (".", ".", "punct", 16),
+    ]
+    doc = make_doc(vocab, text, rows)
+    resolver = resolver_for(doc)
+    resolver.note_speaker("Kerry Zhou")
+    assert resolve(doc, "he", resolver=resolver)[1] == "Robin Park"
+
+
 def test_the_main_clause_subject_outweighs_a_nearer_one_it_reports(vocab: Vocab) -> None:
     text = 'Robin Park recalled that Kerry Zhou was ignored.\n\n"It hurt," he said.'
     rows: list[Row] = [

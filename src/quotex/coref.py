@@ -511,14 +511,25 @@ class Resolver:
         self, anchor: int, wanted: tuple[Label, ...], gender: str | None, excluded: frozenset[int]
     ) -> bool:
         """Whether the sentence before the anchor's makes someone other than the person quoted
-        last the subject of its main clause: "Torres dismissed the attack. "…," he said." """
+        last the subject of its main clause: "Torres dismissed the attack. "…," he said.", also
+        across the paragraph break before a quote that opens its paragraph."""
         if self.last_speaker is None:
             return False
         sentence = self.doc[anchor].sent
         if sentence.start == 0:
             return False
-        previous = self.doc[sentence.start - 1].sent
-        if "\n" in self.text[previous.start_char : self.doc[anchor].idx]:
+        before = sentence.start - 1
+        while before > 0 and self.doc[before].is_space:
+            before -= 1
+        previous = self.doc[before].sent
+        if "\n" in self.text[previous.start_char : self.doc[before].idx] or (
+            "\n" in self.text[self.doc[before].idx : self.doc[anchor].idx]
+            and self.text[
+                self.doc[before].idx + len(self.doc[before]) : sentence.start_char
+            ].strip()
+        ):
+            # The sentence just before, in this paragraph or closing the one before when this
+            # one opens with the quote: "Cornyn responded on the floor. ⏎ "…," he said."
             return False
         root = previous.root
         for child in root.children:
