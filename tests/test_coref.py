@@ -1237,6 +1237,29 @@ def test_a_text_speaks_for_who_issued_it_not_who_obtained_it(
     assert resolve(doc, "letter")[1] == name
 
 
+@pytest.mark.parametrize(("verb", "name"), [("released", "Lumo"), ("read", "ad")])
+def test_the_text_is_who_put_it_out_a_few_sentences_before(
+    vocab: Vocab, verb: str, name: str
+) -> None:
+    doc = make_doc(
+        vocab,
+        f"Lumo {verb} an ad. The ad says it.",
+        [
+            ("Lumo", "NNP", "nsubj", 1, "ORG"),
+            (verb, "VBD", "ROOT", 1),
+            ("an", "DT", "det", 3),
+            ("ad", "NN", "dobj", 1),
+            (".", ".", "punct", 1),
+            ("The", "DT", "det", 6),
+            ("ad", "NN", "nsubj", 7),
+            ("says", "VBZ", "ROOT", 7),
+            ("it", "PRP", "dobj", 7),
+            (".", ".", "punct", 7),
+        ],
+    )
+    assert resolve(doc, "ad", 1)[1] == name
+
+
 def test_a_name_that_opens_its_sentence_counts_as_its_subject(vocab: Vocab) -> None:
     # The parser left "Lopez, late again." without a verb: the name is the sentence's root.
     doc = make_doc(

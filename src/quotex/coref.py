@@ -58,6 +58,16 @@ _GENDER_WINDOW = 20
 _EMPLOYER_PREPS = frozenset({"for", "of", "at", "with"})
 #: Prepositions that name the author of a text: "a statement from the ministry", "a report by X".
 _AUTHOR_PREPS = frozenset({"from", "by"})
+#: Tokens back that "the ad" looks for the ad someone put out.
+_ISSUE_LOOKBACK = 400
+#: Verbs whose subject has a text without having put it out: "Jo Doe read the letter".
+_NOT_ISSUING = frozenset(
+    {"read", "reads", "reading", "saw", "see", "sees", "seen", "watched", "watch", "watches"}
+    | {"received", "receive", "receives", "obtained", "obtain", "obtains", "reviewed"}
+    | {"held", "holds", "hold", "holding", "carried", "carries", "carrying", "cited", "cites"}
+    | {"quoted", "quotes", "criticized", "criticizes", "slammed", "dismissed", "rejected"}
+    | {"has", "have", "had", "having", "spotted", "found", "finds", "wore", "wears", "waved"}
+)
 #: Participles whose agent wrote the text: "a statement issued by the ministry" (not "obtained
 #: by the Post").
 _AUTHORED = frozenset(
@@ -650,6 +660,9 @@ class Resolver:
                 owner = self.resolve(author)
                 if owner.label is not None:
                     return ResolvedMention(start_char, end_char, owner.name, owner.label)
+            issuer = self._earlier_issuer(token)
+            if issuer is not None:
+                return ResolvedMention(start_char, end_char, issuer.name, issuer.label)
         first = span_start
         while first < token.i and self.doc[first].lower_ in ("the", "a", "an"):
             first += 1
@@ -706,6 +719,29 @@ class Resolver:
                 return named(employer)
         # Entities inside the phrase: "Russia's Foreign Ministry" keeps its own words.
         return ResolvedMention(start_char, end_char, phrase, None)
+
+    def _earlier_issuer(self, text: Token) -> ResolvedMention | None:
+        """Who put out the text that "the ad", "the suit" or "the message" refers back to: the
+        subject of the verb the same noun was the object of a few paragraphs before ("Sanders
+        is releasing a new ad. … The ad says …")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in text.children):
+            return None
+        for i in range(text.i - 1, max(-1, text.i - _ISSUE_LOOKBACK), -1):
+            earlier = self.doc[i]
+            verb = earlier.head
+            if (
+                earlier.lower_ != text.lower_
+                or earlier.dep_ != "dobj"
+                or self.quote_of[i] >= 0
+                or verb.lower_ in _NOT_ISSUING
+            ):
+                continue
+            for subject in verb.children:
+                if subject.dep_ == "nsubj" and self.quote_of[subject.i] < 0:
+                    issuer = self.resolve(subject)
+                    return issuer if issuer.label is not None else None
+            return None
+        return None
 
     def _authors(self, text: Token) -> Iterator[Token]:
         """Who a text noun says wrote it: its possessor, the object of "from" or "by" after
