@@ -201,6 +201,42 @@ def test_a_new_subject_closing_the_paragraph_before_a_quote_outweighs_the_last_s
     assert resolve(doc, "he", resolver=resolver)[1] == "Robin Park"
 
 
+def test_a_new_subject_outweighs_the_pronoun_that_carried_the_last_source(vocab: Vocab) -> None:
+    # Zhou is known to be a man and "he" carried him; Park, of unknown gender, is the new
+    # subject just before the second quote, and takes over.
+    text = 'Mr. Kerry Zhou spoke. "Yes," he said. Robin Park answered. "No," he said.'
+    rows: list[Row] = [
+        ("Mr.", "NNP", "compound", 2),
+        ("Kerry", "NNP", "compound", 2, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 3, "PERSON"),
+        ("spoke", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+        ('"', "``", "punct", 10),
+        ("Yes", "UH", "ccomp", 10),
+        (",", ",", "punct", 10),
+        ('"', "''", "punct", 10),
+        ("he", "PRP", "nsubj", 10),
+        ("said", "VBD", "ROOT", 10),
+        (".", ".", "punct", 10),
+        ("Robin", "NNP", "compound", 13, "PERSON"),
+        ("Park", "NNP", "nsubj", 14, "PERSON"),
+        ("answered", "VBD", "ROOT", 14),
+        (".", ".", "punct", 14),
+        ('"', "``", "punct", 21),
+        ("No", "UH", "ccomp", 21),
+        (",", ",", "punct", 21),
+        ('"', "''", "punct", 21),
+        ("he", "PRP", "nsubj", 21),
+        ("said", "VBD", "ROOT", 21),
+        (".", ".", "punct", 21),
+    ]
+    doc = make_doc(vocab, text, rows)
+    resolver = resolver_for(doc)
+    assert resolve(doc, "he", 0, resolver)[1] == "Kerry Zhou"
+    resolver.note_speaker("Kerry Zhou")
+    assert resolve(doc, "he", 1, resolver)[1] == "Robin Park"
+
+
 def test_the_main_clause_subject_outweighs_a_nearer_one_it_reports(vocab: Vocab) -> None:
     text = 'Robin Park recalled that Kerry Zhou was ignored.\n\n"It hurt," he said.'
     rows: list[Row] = [

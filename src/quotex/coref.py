@@ -471,7 +471,11 @@ class Resolver:
         topical: bool = False,
     ) -> int | None:
         best: tuple[int, int] | None = None  # (score, cluster index)
-        quoted_last = not self._newcomer(anchor, wanted, gender, excluded)
+        newcomer = self._newcomer(anchor, wanted, gender, excluded)
+        quoted_last = newcomer is None
+        if self.doc[anchor].dep_ not in ("nsubj", "nsubjpass"):
+            # "When Trump tried to defend his remarks": a possessive keeps to its own clause.
+            newcomer = None
         looked = 0
         for n in range(len(self.index.mentions) - 1, -1, -1):
             mention = self.index.mentions[n]
@@ -484,6 +488,9 @@ class Resolver:
                 score = self._scored(
                     mention.cluster, mention.start, mention.end, anchor, gender, quoted_last
                 )
+                if mention.cluster == newcomer:
+                    # The new subject takes over the bonus of the source quoted last.
+                    score += _SPEAKER_BONUS
                 if topical:
                     score += _TOPIC_BONUS * min(
                         _TOPIC_CAP, self._named_before(mention.cluster, anchor)
@@ -500,6 +507,7 @@ class Resolver:
                 continue
             if pronoun_kind == kind and self._compatible(index, wanted, gender, excluded):
                 score = self._scored(index, position, position + 1, anchor, gender, quoted_last)
+                score += _SPEAKER_BONUS if index == newcomer else 0
                 if best is None or score > best[0]:
                     best = (score, index)
             break
@@ -519,15 +527,16 @@ class Resolver:
 
     def _newcomer(
         self, anchor: int, wanted: tuple[Label, ...], gender: str | None, excluded: frozenset[int]
-    ) -> bool:
-        """Whether the sentence before the anchor's makes someone other than the person quoted
-        last the subject of its main clause: "Torres dismissed the attack. "…," he said.", also
-        across the paragraph break before a quote that opens its paragraph."""
+    ) -> int | None:
+        """The entity that the sentence before the anchor's makes the subject of its main clause,
+        when that is someone other than the person quoted last: "Torres dismissed the attack.
+        "…," he said." (also across the paragraph break before a quote that opens its
+        paragraph)."""
         if self.last_speaker is None:
-            return False
+            return None
         sentence = self.doc[anchor].sent
         if sentence.start == 0:
-            return False
+            return None
         before = sentence.start - 1
         while before > 0 and self.doc[before].is_space:
             before -= 1
@@ -540,7 +549,7 @@ class Resolver:
         ):
             # The sentence just before, in this paragraph or closing the one before when this
             # one opens with the quote: "Cornyn responded on the floor. ⏎ "…," he said."
-            return False
+            return None
         root = previous.root
         for child in root.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or self.quote_of[child.i] >= 0:
@@ -550,12 +559,14 @@ class Resolver:
                 # "The moderator, anchor Mike Reyes, struggled": the name in apposition.
                 mention = self._named_in_apposition(child)
             if mention is None:
-                return False
+                return None
             cluster = self.index.clusters[mention.cluster]
-            return cluster.name != self.last_speaker and self._compatible(
+            if cluster.name != self.last_speaker and self._compatible(
                 mention.cluster, wanted, gender, excluded
-            )
-        return False
+            ):
+                return mention.cluster
+            return None
+        return None
 
     def _named_before(self, index: int, anchor: int) -> int:
         mentions = self.index.mentions
