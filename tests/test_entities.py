@@ -537,6 +537,16 @@ def test_words_without_a_capital_are_no_name() -> None:
     assert [row[0] for row in mentions(doc)] == ["Dana Whitlow"]
 
 
+@pytest.mark.parametrize(("given", "label"), [("Carly", "PERSON"), ("Stop", "ORG")])
+def test_a_given_name_before_a_person_s_surname_is_a_person(given: str, label: str) -> None:
+    # The model took "Carly Velto" for a company; the article names Frank Velto as a person.
+    doc = ner_doc(
+        f"Frank Velto met {given} Velto today.",
+        [("Frank Velto", "PERSON"), (f"{given} Velto", "ORG")],
+    )
+    assert mentions(doc)[1][1] == label
+
+
 def test_an_article_the_model_took_into_a_name_is_left_out() -> None:
     doc = ner_doc(
         "Voters at a Dana Whitlow rally cheered. Whitlow spoke for an hour.",

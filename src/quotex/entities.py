@@ -421,18 +421,43 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
             if end - start > 1:
                 people_words.add(words.text[end - 1])
     tails = _surname_tails(words, raw)
+    common: set[str] | None = None
     for m, text in zip(raw, texts, strict=True):
         if m.label == "COUNTRY":
             continue
-        if (m.end - m.start == 1 and text in people_words) or _folded(
-            tuple(words.text[m.start : m.end])
-        ) in tails:
+        if common is None and m.label == "ORG" and m.end - m.start == 2:
+            # Words the article also writes in lower case are words, not given names.
+            common = {word for word in words.text if word.islower()}
+        if (
+            (m.end - m.start == 1 and text in people_words)
+            or _folded(tuple(words.text[m.start : m.end])) in tails
+            or _kin_of(words, m, people_words, common)
+        ):
             m.label = "PERSON"
             continue
         ranked = votes[text].most_common()
         best_count = ranked[0][1]
         best = [label for label, count in ranked if count == best_count]
         m.label = "PERSON" if "PERSON" in best else best[0]
+
+
+def _kin_of(words: _Words, m: _Raw, people_words: set[str], common: set[str] | None) -> bool:
+    """A two-word "organisation" that is a known given name before a surname the article gives
+    a person: "Carly Fiorina" beside "Frank Fiorina" (the model took her for a company). Not a
+    word the article also writes in lower case, or a word for an organisation."""
+    if m.label != "ORG" or m.end - m.start != 2 or common is None:
+        return False
+    given, surname = words.text[m.start], words.text[m.end - 1]
+    org_nouns = speaker_nouns()[1]
+    return (
+        surname in people_words
+        and given.lower() in _first_names()
+        and given[1:].islower()
+        and given.lower() not in common
+        and surname.lower() not in common
+        and given.lower() not in org_nouns
+        and surname.lower() not in org_nouns
+    )
 
 
 #: Lower-case nouns that name a kind of place, or what only a place has, before "of" and its
