@@ -592,6 +592,21 @@ def test_a_name_after_a_subject_pronoun_in_its_clause_is_not_its_antecedent(
     assert resolve(doc, "He") == ("He", "Kerry Zhou", "PERSON")
 
 
+def test_a_name_in_a_relative_clause_after_the_pronoun_is_not_bound(vocab: Vocab) -> None:
+    # "He spoke where Park lived": news prose does not keep He from being Park there.
+    tail = [
+        ("He", "PRP", "nsubj", 9),
+        ("spoke", "VBD", "ROOT", 9),
+        ("where", "WRB", "advmod", 13),
+        ("Robin", "NNP", "compound", 12, "PERSON"),
+        ("Park", "NNP", "nsubj", 13, "PERSON"),
+        ("lived", "VBD", "advcl", 9),
+        (".", ".", "punct", 9),
+    ]
+    doc = spoke_doc(vocab, "He spoke where Robin Park lived.", tail)
+    assert resolve(doc, "He") == ("He", "Robin Park", "PERSON")
+
+
 def test_a_quoted_name_does_not_bind_the_speaker(vocab: Vocab) -> None:
     # Speakers name themselves: in 'He said "Park won."' He may well be Park.
     tail = [

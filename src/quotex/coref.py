@@ -123,6 +123,21 @@ def _governed_by(token: Token, head: Token) -> bool:
         token = token.head
 
 
+#: Clauses inside a clause whose names its subject pronoun does not bind in news prose: "…,"
+#: he told Hannity, at the event where Trump spoke.
+_FREE_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+
+
+def _bound_by(token: Token, head: Token) -> bool:
+    """Whether ``head`` governs ``token`` other than through a relative or adverbial clause."""
+    while True:
+        if token.i == head.i:
+            return True
+        if token.head.i == token.i or token.dep_ in _FREE_CLAUSES:
+            return False
+        token = token.head
+
+
 def after_dash_aside(subject: Token) -> Token:
     """The subject after a dash aside: in "In the letter - addressed to the attorney, Jane Roe -
     the senator asks", the parser takes the aside's last name for the subject and the real one
@@ -441,7 +456,7 @@ class Resolver:
                 continue
             if self.quote_of[i] >= 0:
                 continue
-            if (mention := self.index.mention_at(i)) is not None and _governed_by(token, head):
+            if (mention := self.index.mention_at(i)) is not None and _bound_by(token, head):
                 clusters.add(mention.cluster)
         return frozenset(clusters)
 
