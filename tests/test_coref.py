@@ -607,6 +607,22 @@ def test_a_name_in_a_relative_clause_after_the_pronoun_is_not_bound(vocab: Vocab
     assert resolve(doc, "He") == ("He", "Robin Park", "PERSON")
 
 
+def test_a_pronoun_after_as_for_a_name_is_that_name(vocab: Vocab) -> None:
+    # Park is the nearer subject; "As for Kerry Zhou," makes Zhou the sentence's topic.
+    tail = [
+        ("As", "IN", "prep", 14),
+        ("for", "IN", "prep", 8),
+        ("Kerry", "NNP", "compound", 11, "PERSON"),
+        ("Zhou", "NNP", "pobj", 9, "PERSON"),
+        (",", ",", "punct", 14),
+        ("he", "PRP", "nsubj", 14),
+        ("left", "VBD", "ROOT", 14),
+        (".", ".", "punct", 14),
+    ]
+    doc = spoke_doc(vocab, "As for Kerry Zhou, he left.", tail)
+    assert resolve(doc, "he") == ("he", "Kerry Zhou", "PERSON")
+
+
 def test_a_quoted_name_does_not_bind_the_speaker(vocab: Vocab) -> None:
     # Speakers name themselves: in 'He said "Park won."' He may well be Park.
     tail = [

@@ -402,7 +402,9 @@ class Resolver:
             wanted, kind = ("ORG", "COUNTRY"), "neuter"
         else:
             wanted, kind = ("ORG", "PERSON", "COUNTRY"), "plural"
-        found = self._reporter(pronoun, gender, excluded)
+        found = self._topic(pronoun, wanted, gender, excluded)
+        if found is None:
+            found = self._reporter(pronoun, gender, excluded)
         if found is None:
             found = self._salient_index(pronoun.i, wanted, gender, excluded, kind)
         if found is None:
@@ -410,6 +412,34 @@ class Resolver:
         # The pronoun now mentions its entity too: the next "he" may find it here.
         self.pronoun_mentions.append((pronoun.i, found, kind))
         return self.index.clusters[found]
+
+    def _topic(
+        self,
+        pronoun: Token,
+        wanted: tuple[Label, ...],
+        gender: str | None,
+        excluded: frozenset[int],
+    ) -> int | None:
+        """The entity a sentence names as its topic just before the pronoun: "As for Trump, he
+        said he's not worried"."""
+        start = pronoun.sent.start
+        while start < pronoun.i and (self.doc[start].is_space or self.doc[start].is_punct):
+            start += 1
+        if not (
+            pronoun.i - start >= 4
+            and self.doc[start].lower_ == "as"
+            and self.doc[start + 1].lower_ == "for"
+            and self.doc[pronoun.i - 1].text == ","
+        ):
+            return None
+        mention = self.index.mention_at(pronoun.i - 2)
+        if (
+            mention is None
+            or mention.start != start + 2
+            or not self._compatible(mention.cluster, wanted, gender, excluded)
+        ):
+            return None
+        return mention.cluster
 
     def _reporter(self, pronoun: Token, gender: str | None, excluded: frozenset[int]) -> int | None:
         """The named subject of the verb whose complement a he or she is the subject of:
