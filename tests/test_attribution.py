@@ -463,6 +463,36 @@ def test_a_participle_hung_off_a_listener_before_a_colon_is_the_senders(vocab: V
     assert [a.mention for a in said(doc)] == ["the campaign"]
 
 
+def test_who_after_a_text_is_no_speaker(vocab: Vocab) -> None:
+    # "who" hung off "lawsuit" by the parse: the lawsuit is no person; the name after the cue is.
+    text = '"It was shameful," said Lena Ford, a plaintiff in the lawsuit who waited.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ('"', "``", "punct", 7),
+            ("It", "PRP", "nsubj", 2),
+            ("was", "VBD", "ccomp", 7),
+            ("shameful", "JJ", "acomp", 2),
+            (",", ",", "punct", 7),
+            ('"', "''", "punct", 7),
+            ("said", "VBD", "ROOT", 7),
+            ("Lena", "NNP", "compound", 8, "PERSON"),
+            ("Ford", "NNP", "nsubj", 6, "PERSON"),
+            (",", ",", "punct", 8),
+            ("a", "DT", "det", 11),
+            ("plaintiff", "NN", "appos", 8),
+            ("in", "IN", "prep", 11),
+            ("the", "DT", "det", 14),
+            ("lawsuit", "NN", "pobj", 12),
+            ("who", "WP", "nsubj", 16),
+            ("waited", "VBD", "relcl", 14),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert [a.mention for a in said(doc)] == ["Lena Ford"]
+
+
 def test_a_role_noun_the_article_names_in_apposition_is_a_speaker(vocab: Vocab) -> None:
     # "head" alone is no word for a speaker, but the appositive names the person; a report in
     # the next sentence does not take the quote over.

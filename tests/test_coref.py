@@ -1327,6 +1327,22 @@ def test_the_text_is_who_put_it_out_a_few_sentences_before(
     assert resolve(doc, "ad", 1)[1] == name
 
 
+def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "A Pentagon readout said it.",
+        [
+            ("A", "DT", "det", 2),
+            ("Pentagon", "NNP", "compound", 2, "ORG"),
+            ("readout", "NN", "nsubj", 3),
+            ("said", "VBD", "ROOT", 3),
+            ("it", "PRP", "dobj", 3),
+            (".", ".", "punct", 3),
+        ],
+    )
+    assert resolve(doc, "readout") == ("A Pentagon readout", "Pentagon", "ORG")
+
+
 def test_a_name_that_opens_its_sentence_counts_as_its_subject(vocab: Vocab) -> None:
     # The parser left "Lopez, late again." without a verb: the name is the sentence's root.
     doc = make_doc(

@@ -184,7 +184,11 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
             return is_cue(token.head)
         return lower in _PRONOUN_SPEAKERS
     if lower in _RELATIVE:
-        return token.head.dep_ == "relcl" and plausible_speaker(token.head.head, view)
+        described = token.head.head
+        if lower == "who" and described.lower_ in document_nouns():
+            # "a plaintiff in the lawsuit who waited": "who" is a person, not the lawsuit.
+            return False
+        return token.head.dep_ == "relcl" and plausible_speaker(described, view)
     if not token.tag_.startswith("NN"):
         return False
     if token.text[:1].isupper():

@@ -800,12 +800,21 @@ class Resolver:
         return None
 
     def _authors(self, text: Token) -> Iterator[Token]:
-        """Who a text noun says wrote it: its possessor, the object of "from" or "by" after
-        it, or the agent of a participle after it ("a statement issued by the ministry")."""
+        """Who a text noun says wrote it: its possessor, a name before it ("a Pentagon
+        readout"), the object of "from" or "by" after it, or the agent of a participle after it
+        ("a statement issued by the ministry")."""
         for child in text.children:
             if self.quote_of[child.i] >= 0:
                 continue
             if child.dep_ == "poss":
+                yield child
+            elif (
+                child.dep_ == "compound"
+                and child.i < text.i
+                and (cluster := self.index.cluster_at(child.i)) is not None
+                and cluster.label in ("PERSON", "ORG", "COUNTRY")
+            ):
+                # "a Pentagon readout", "one Clinton ad".
                 yield child
             elif child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS and child.i > text.i:
                 yield from (c for c in child.children if c.dep_ == "pobj")
