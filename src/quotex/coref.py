@@ -123,8 +123,8 @@ def _governed_by(token: Token, head: Token) -> bool:
         token = token.head
 
 
-#: Clauses inside a clause whose names its subject pronoun does not bind in news prose: "…,"
-#: he told Hannity, at the event where Trump spoke.
+#: Clauses within a pronoun's clause whose names the pronoun does not bind in news prose:
+#: ""…," he told Hannity at the event where Trump spoke" is Trump speaking.
 _FREE_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 
 
