@@ -141,6 +141,11 @@ def test_single_marks_nested_in_a_double_quote_stay_inside_it() -> None:
     assert quoted(text) == ["He told me 'never again' and left,"]
 
 
+def test_curly_marks_inside_a_straight_quote_stay_inside_it() -> None:
+    text = '"They met in 1960. Written “in a time of crisis,” the text is short." He left.'
+    assert quoted(text) == ["They met in 1960. Written “in a time of crisis,” the text is short."]
+
+
 def test_nested_single_quote_ending_with_the_double_one() -> None:
     text = "\"I told him 'don't go,'\" she said."
     assert quoted(text) == ["I told him 'don't go,'"]

@@ -182,12 +182,25 @@ def _pair(text: str, paras: list[tuple[int, int]], index: int, *, singles: bool)
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     open_length = 0
+    # Inside a straight-marked quote, a curly pair is a quote within it ("… Written “at this
+    # time of crisis,” the statement …"), as single marks are inside double ones.
+    nested = False
     for i, length in _marks(text, p_start, p_end, singles):
         if open_at is not None and i < open_at + open_length:
             continue
         if open_at is None:
             if _can_open(text, i, length, p_start, p_end):
                 open_at, open_length = i, length
+            continue
+        if nested:
+            nested = text[i] != "”"
+            if text[i] == '"' and _can_close(text, i, length, p_start, p_end):
+                # The inner quote was never closed: this mark closes the outer one.
+                nested = False
+            else:
+                continue
+        elif text[open_at] == '"' and length == 1 and text[i] == "“":
+            nested = True
             continue
         if _can_close(text, i, length, p_start, p_end):
             start, end = _strip(text, open_at + open_length, i)
