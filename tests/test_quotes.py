@@ -146,6 +146,11 @@ def test_curly_marks_inside_a_straight_quote_stay_inside_it() -> None:
     assert quoted(text) == ["They met in 1960. Written “in a time of crisis,” the text is short."]
 
 
+def test_straight_marks_inside_a_curly_quote_stay_inside_it() -> None:
+    text = '“He said "no" twice,” she said. “Fine.”'
+    assert quoted(text) == ['He said "no" twice,', "Fine."]
+
+
 def test_nested_single_quote_ending_with_the_double_one() -> None:
     text = "\"I told him 'don't go,'\" she said."
     assert quoted(text) == ["I told him 'don't go,'"]

@@ -183,8 +183,9 @@ def _pair(text: str, paras: list[tuple[int, int]], index: int, *, singles: bool)
     open_at: int | None = None
     open_length = 0
     # Inside a straight-marked quote, a curly pair is a quote within it ("… Written “at this
-    # time of crisis,” the statement …"), as single marks are inside double ones.
-    nested = False
+    # time of crisis,” the statement …"), and a straight pair inside a curly one, as single
+    # marks are inside double ones. ``nested`` is the mark that closes the inner quote.
+    nested: str | None = None
     for i, length in _marks(text, p_start, p_end, singles):
         if open_at is not None and i < open_at + open_length:
             continue
@@ -192,17 +193,29 @@ def _pair(text: str, paras: list[tuple[int, int]], index: int, *, singles: bool)
             if _can_open(text, i, length, p_start, p_end):
                 open_at, open_length = i, length
             continue
-        if nested:
-            nested = text[i] != "”"
-            if text[i] == '"' and _can_close(text, i, length, p_start, p_end):
-                # The inner quote was never closed: this mark closes the outer one.
-                nested = False
-            else:
+        can_close = _can_close(text, i, length, p_start, p_end)
+        if nested is not None:
+            if text[i] == nested and (nested == "”" or can_close):
+                nested = None
                 continue
-        elif text[open_at] == '"' and length == 1 and text[i] == "“":
-            nested = True
+            outer_closer = "”" if text[open_at] == "“" else '"'
+            if not (text[i] == outer_closer and can_close):
+                continue
+            # The inner quote was never closed: this mark closes the outer one.
+            nested = None
+        elif length == 1 and text[open_at] == '"' and text[i] == "“":
+            nested = "”"
             continue
-        if _can_close(text, i, length, p_start, p_end):
+        elif (
+            length == 1
+            and text[open_at] == "“"
+            and text[i] == '"'
+            and not can_close
+            and _can_open(text, i, length, p_start, p_end)
+        ):
+            nested = '"'
+            continue
+        if can_close:
             start, end = _strip(text, open_at + open_length, i)
             if end > start:
                 spans.append(QuoteSpan(start, end, open_at, i))
