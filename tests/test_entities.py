@@ -529,12 +529,22 @@ def test_a_spaced_dash_between_two_names_splits_the_model_s_span() -> None:
     ]
 
 
-def test_words_without_a_capital_are_no_name() -> None:
+@pytest.mark.parametrize("label", ["PERSON", "ORG", "GPE"])
+def test_words_without_a_capital_are_no_name(label: str) -> None:
     doc = ner_doc(
         "The gay and lesbian voters met Dana Whitlow.",
-        [("lesbian", "PERSON"), ("Dana Whitlow", "PERSON")],
+        [("lesbian voters", label), ("Dana Whitlow", "PERSON")],
     )
     assert [row[0] for row in mentions(doc)] == ["Dana Whitlow"]
+
+
+def test_a_hyphenated_surname_that_starts_like_a_given_name_has_no_gender() -> None:
+    from quotex.coref import Resolver
+
+    doc = ner_doc("Mark-Okafor spoke.", [("Mark-Okafor", "PERSON")])
+    index = normalize_entities(doc)
+    Resolver(doc, index, [-1] * len(doc))
+    assert index.clusters[0].gender is None
 
 
 @pytest.mark.parametrize(("given", "label"), [("Carly", "PERSON"), ("Stop", "ORG")])

@@ -221,7 +221,10 @@ def _gender_of(words: _Words, start: int, end: int) -> str | None:
             gender = titles.get(words.lower[i].rstrip("."))
             if gender:
                 return gender
-    name_start, _ = _name_tokens(words, start, end)
+    name_start, name_end = _name_tokens(words, start, end)
+    if name_start + 1 < name_end and not words.space_after[name_start]:
+        # A hyphenated surname that starts like a given name ("Mark-Viverito") says nothing.
+        return None
     return _first_names().get(words.lower[name_start])
 
 
@@ -314,8 +317,8 @@ def _raw_mentions(doc: Doc, words: _Words) -> list[_Raw]:
                 start += 1
             if words.is_punct[start]:
                 continue
-            if label == "PERSON" and not any(word[:1].isupper() for word in words.text[start:end]):
-                # "lesbian people": no capital, no name.
+            if not any(word[:1].isupper() for word in words.text[start:end]):
+                # "lesbian people", "conducted" after a dash: no capital, no name.
                 continue
             while end > start + 1 and (
                 words.text[end - 1] in _POSSESSIVE
