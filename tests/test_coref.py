@@ -1343,6 +1343,48 @@ def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     assert resolve(doc, "readout") == ("A Pentagon readout", "Pentagon", "ORG")
 
 
+def test_a_title_the_model_took_into_the_name_is_the_role(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "Justice Robin Park spoke. The justice said it.",
+        [
+            ("Justice", "NNP", "compound", 2, "PERSON"),
+            ("Robin", "NNP", "compound", 2, "PERSON"),
+            ("Park", "NNP", "nsubj", 3, "PERSON"),
+            ("spoke", "VBD", "ROOT", 3),
+            (".", ".", "punct", 3),
+            ("The", "DT", "det", 6),
+            ("justice", "NN", "nsubj", 7),
+            ("said", "VBD", "ROOT", 7),
+            ("it", "PRP", "dobj", 7),
+            (".", ".", "punct", 7),
+        ],
+    )
+    assert resolve(doc, "justice")[1] == "Robin Park"
+
+
+def test_a_hyphenated_role_is_read_whole(vocab: Vocab) -> None:
+    # "front-runner" is a role of the story's main figure; "runner" alone is not.
+    doc = make_doc(
+        vocab,
+        "Robin Park spoke. The front-runner said it.",
+        [
+            ("Robin", "NNP", "compound", 1, "PERSON"),
+            ("Park", "NNP", "nsubj", 2, "PERSON"),
+            ("spoke", "VBD", "ROOT", 2),
+            (".", ".", "punct", 2),
+            ("The", "DT", "det", 7),
+            ("front", "NN", "compound", 7),
+            ("-", "HYPH", "punct", 7),
+            ("runner", "NN", "nsubj", 8),
+            ("said", "VBD", "ROOT", 8),
+            ("it", "PRP", "dobj", 8),
+            (".", ".", "punct", 8),
+        ],
+    )
+    assert resolve(doc, "runner")[1] == "Robin Park"
+
+
 def test_a_name_that_opens_its_sentence_counts_as_its_subject(vocab: Vocab) -> None:
     # The parser left "Lopez, late again." without a verb: the name is the sentence's root.
     doc = make_doc(

@@ -138,6 +138,22 @@ def _bound_by(token: Token, head: Token) -> bool:
         token = token.head
 
 
+def _hyphenated(token: Token) -> str:
+    """The lower-cased word a noun heads with the words hyphenated to it: "front-runner"."""
+    doc = token.doc
+    word = token.lower_
+    i = token.i
+    while (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+    ):
+        word = f"{doc[i - 2].lower_}-{word}"
+        i -= 2
+    return word
+
+
 def after_dash_aside(subject: Token) -> Token:
     """The subject after a dash aside: in "In the letter - addressed to the attorney, Jane Roe -
     the senator asks", the parser takes the aside's last name for the subject and the real one
@@ -699,7 +715,7 @@ class Resolver:
         cluster = self.index.cluster_at(token.i)
         if cluster is not None and cluster.label in ("PERSON", "ORG"):
             return named(cluster)
-        lower = token.lower_
+        lower = _hyphenated(token)
         if lower in document_nouns():
             # "her Twitter account posted", "Trump's statement said": the text speaks for its
             # owner; "a statement from the State Department read", "a statement issued by the
@@ -968,6 +984,9 @@ class Resolver:
         as the appositive of the role ("the lobbying group, PhRMA")."""
         doc = self.doc
         if role in cluster.name.lower().split():
+            return True
+        if any(t.lower_ == role for t in doc[mention.start : mention.end]):
+            # "Justice Ruth Bader Ginsburg": a title the model took into the name.
             return True
         # "the industry's lobbying group, PhRMA,": the name in apposition to the role. (Not
         # people: "another friend, Mariam Emara" is not every later "a friend".)
