@@ -237,6 +237,32 @@ def test_a_new_subject_outweighs_the_pronoun_that_carried_the_last_source(vocab:
     assert resolve(doc, "he", 1, resolver)[1] == "Robin Park"
 
 
+def test_the_sentence_before_a_quote_of_several_sentences_counts(vocab: Vocab) -> None:
+    # "he" is in the quote's second sentence; the sentence before the quote still makes Park
+    # the new subject.
+    text = 'Kerry Zhou spoke. Robin Park answered.\n\n"It hurt. It still does," he said.'
+    rows: list[Row] = [
+        *_SPOKE_ROWS,
+        ("\n\n", "_SP", "dep", 7),
+        ('"', "``", "punct", 11),
+        ("It", "PRP", "nsubj", 11),
+        ("hurt", "VBD", "ROOT", 11),
+        (".", ".", "punct", 11),
+        ("It", "PRP", "nsubj", 15),
+        ("still", "RB", "advmod", 15),
+        ("does", "VBZ", "ccomp", 19),
+        (",", ",", "punct", 19),
+        ('"', "''", "punct", 19),
+        ("he", "PRP", "nsubj", 19),
+        ("said", "VBD", "ROOT", 19),
+        (".", ".", "punct", 19),
+    ]
+    doc = make_doc(vocab, text, rows)
+    resolver = resolver_for(doc)
+    resolver.note_speaker("Kerry Zhou")
+    assert resolve(doc, "he", resolver=resolver)[1] == "Robin Park"
+
+
 def test_the_main_clause_subject_outweighs_a_nearer_one_it_reports(vocab: Vocab) -> None:
     text = 'Robin Park recalled that Kerry Zhou was ignored.\n\n"It hurt," he said.'
     rows: list[Row] = [

@@ -598,15 +598,19 @@ class Resolver:
         sentence = self.doc[anchor].sent
         if sentence.start == 0:
             return None
+        # The sentence before the quote that the anchor's clause reports, however many
+        # sentences the quote runs to.
         before = sentence.start - 1
-        while before > 0 and self.doc[before].is_space:
+        while before > 0 and (self.doc[before].is_space or self.quote_of[before] >= 0):
             before -= 1
+        following = before + 1
+        while following < anchor and self.doc[following].is_space:
+            following += 1
         previous = self.doc[before].sent
         if "\n" in self.text[previous.start_char : self.doc[before].idx] or (
             "\n" in self.text[self.doc[before].idx : self.doc[anchor].idx]
-            and self.text[
-                self.doc[before].idx + len(self.doc[before]) : sentence.start_char
-            ].strip()
+            and self.quote_of[following] < 0
+            and following != sentence.start
         ):
             # The sentence just before, in this paragraph or closing the one before when this
             # one opens with the quote: "Cornyn responded on the floor. ⏎ "…," he said."
