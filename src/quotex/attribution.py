@@ -26,8 +26,8 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from quotex.coref import DASH_CHARS, DASHES, Resolver, after_dash_aside, is_age_noun
-from quotex.entities import EntityIndex
+from quotex.coref import DASH_CHARS, HELD_VERBS, Resolver, after_dash_aside, is_age_noun
+from quotex.entities import DASHES, EntityIndex
 from quotex.quotes import SINGLE_MARKS, QuoteSpan, paragraphs
 from quotex.records import Label
 from quotex.resources import cue_verb_forms, document_nouns, speaker_nouns, speech_nouns
@@ -146,8 +146,6 @@ _RELATIVE = frozenset({"who", "that", "which"})
 _PRONOMINAL_SUBJECTS = frozenset(
     {"another", "one", "many", "some", "others", "both", "several", "few", "most", "none"}
 )
-#: Numbers that stand for a group of people after "the": "the two said", "the three wrote".
-_GROUP_NUMBERS = frozenset({"two", "three", "four", "five", "six"})
 # Agent-noun endings: "the senator", "an analyst", "the historian", "critics", "residents".
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ics", "ess", "man", "woman")
 
@@ -416,13 +414,6 @@ _CAUSATIVE_VERBS = frozenset(
     | {"inspiring", "drive", "drives", "drove", "driven", "driving"}
 )
 
-#: Verbs for holding a text up rather than putting it out: "He held up a sign that read …" is
-#: the sign's message, not his words.
-_HELD = frozenset(
-    {"held", "holds", "hold", "holding", "hoisted", "carried", "carries", "carrying", "waved"}
-    | {"waves", "waving", "wore", "wears", "wearing", "saw", "sees", "spotted", "found"}
-)
-
 
 def _is_text(token: Token) -> bool:
     return token.lower_ in document_nouns()
@@ -431,7 +422,7 @@ def _is_text(token: Token) -> bool:
 def _issuer(text: Token, view: _DocView) -> Token | None:
     """Who put out a text that speaks: the subject of the verb it is the object of ("Trump
     issued a statement", "She retweeted a message")."""
-    if text.dep_ != "dobj" or text.head.lower_ in _HELD:
+    if text.dep_ != "dobj" or text.head.lower_ in HELD_VERBS:
         return None
     verb = text.head
     issuer = _own_subject(verb, view)

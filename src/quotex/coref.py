@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from quotex.entities import Cluster, EntityIndex, Mention
+from quotex.entities import DASHES, Cluster, EntityIndex, Mention
 from quotex.records import Label
 from quotex.resources import document_nouns, protagonist_nouns, speaker_nouns
 
@@ -60,13 +60,18 @@ _EMPLOYER_PREPS = frozenset({"for", "of", "at", "with"})
 _AUTHOR_PREPS = frozenset({"from", "by"})
 #: Tokens back that "the ad" looks for the ad someone put out.
 _ISSUE_LOOKBACK = 400
+#: Verbs for holding a text up rather than putting it out: "He held up a sign that read …" is
+#: the sign's message, not his words.
+HELD_VERBS = frozenset(
+    {"held", "holds", "hold", "holding", "hoisted", "carried", "carries", "carrying", "waved"}
+    | {"waves", "waving", "wore", "wears", "wearing", "saw", "sees", "spotted", "found"}
+)
 #: Verbs whose subject has a text without having put it out: "Jo Doe read the letter".
-_NOT_ISSUING = frozenset(
-    {"read", "reads", "reading", "saw", "see", "sees", "seen", "watched", "watch", "watches"}
+_NOT_ISSUING = HELD_VERBS | (
+    {"read", "reads", "reading", "see", "seen", "watched", "watch", "watches", "finds"}
     | {"received", "receive", "receives", "obtained", "obtain", "obtains", "reviewed"}
-    | {"held", "holds", "hold", "holding", "carried", "carries", "carrying", "cited", "cites"}
-    | {"quoted", "quotes", "criticized", "criticizes", "slammed", "dismissed", "rejected"}
-    | {"has", "have", "had", "having", "spotted", "found", "finds", "wore", "wears", "waved"}
+    | {"cited", "cites", "quoted", "quotes", "criticized", "criticizes", "slammed"}
+    | {"dismissed", "rejected", "has", "have", "had", "having"}
 )
 #: Participles whose agent wrote the text: "a statement issued by the ministry" (not "obtained
 #: by the Post").
@@ -78,9 +83,7 @@ _AUTHORED = frozenset(
 _SPOKESPEOPLE = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
 )
-#: Dash tokens: a signature ("— Jane Doe") and a break that a noun phrase never crosses.
-DASHES = frozenset({"—", "–", "--", "-"})
-#: The characters those are made of, for a dash glued to a word ("-Michelle").
+#: The characters of the dash tokens (``DASHES``), for a dash glued to a word ("-Michelle").
 DASH_CHARS = "-–—"
 _PHRASE_BREAKS = DASHES | {":", ";"}
 _ASIDE_BREAKS = DASHES | {";", "("}

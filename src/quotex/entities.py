@@ -202,9 +202,7 @@ def _break_at_lines(words: _Words, start: int, end: int) -> Iterable[tuple[int, 
     piece_start = start
     for i in range(start, end):
         text = words.text[i]
-        spaced_dash = (
-            text in _TRAILING_MARKS and words.space_after[i] and i > 0 and words.space_after[i - 1]
-        )
+        spaced_dash = text in DASHES and words.space_after[i] and i > 0 and words.space_after[i - 1]
         if words.is_space[i] or "\n" in text or "\r" in text or spaced_dash:
             if i > piece_start:
                 yield piece_start, i
@@ -296,8 +294,11 @@ class _Raw:
     credit: bool = False
 
 
+#: Dash tokens: what ends a dateline, splits two names run together ("Reynolds - Santilli"),
+#: signs a quote and breaks a noun phrase.
+DASHES = frozenset({"—", "–", "--", "-"})
 #: Marks a model's entity span may end on that are no part of the name.
-_TRAILING_MARKS = frozenset({",", ";", ":", "-", "–", "—"})
+_TRAILING_MARKS = frozenset({",", ";", ":"}) | DASHES
 
 
 def _raw_mentions(doc: Doc, words: _Words) -> list[_Raw]:
@@ -424,17 +425,13 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
             if end - start > 1:
                 people_words.add(words.text[end - 1])
     tails = _surname_tails(words, raw)
-    common: set[str] | None = None
     for m, text in zip(raw, texts, strict=True):
         if m.label == "COUNTRY":
             continue
-        if common is None and m.label == "ORG" and m.end - m.start == 2:
-            # Words the article also writes in lower case are words, not given names.
-            common = {word for word in words.text if word.islower()}
         if (
             (m.end - m.start == 1 and text in people_words)
             or _folded(tuple(words.text[m.start : m.end])) in tails
-            or _kin_of(words, m, people_words, common)
+            or _kin_of(words, m, people_words)
         ):
             m.label = "PERSON"
             continue
@@ -444,23 +441,23 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
         m.label = "PERSON" if "PERSON" in best else best[0]
 
 
-def _kin_of(words: _Words, m: _Raw, people_words: set[str], common: set[str] | None) -> bool:
+def _kin_of(words: _Words, m: _Raw, people_words: set[str]) -> bool:
     """A two-word "organisation" that is a known given name before a surname the article gives
     a person: "Carly Fiorina" beside "Frank Fiorina" (the model took her for a company). Not a
     word the article also writes in lower case, or a word for an organisation."""
-    if m.label != "ORG" or m.end - m.start != 2 or common is None:
+    if m.label != "ORG" or m.end - m.start != 2:
         return False
     given, surname = words.text[m.start], words.text[m.end - 1]
-    org_nouns = speaker_nouns()[1]
-    return (
-        surname in people_words
-        and given.lower() in _first_names()
-        and given[1:].islower()
-        and given.lower() not in common
-        and surname.lower() not in common
-        and given.lower() not in org_nouns
-        and surname.lower() not in org_nouns
-    )
+    lowered = (given.lower(), surname.lower())
+    if (
+        surname not in people_words
+        or lowered[0] not in _first_names()
+        or not given[1:].islower()
+        or any(word in speaker_nouns()[1] for word in lowered)
+    ):
+        return False
+    # Rare enough (a known given name before a person's surname) to scan the words here.
+    return not any(word in lowered for word in words.text)
 
 
 #: Lower-case nouns that name a kind of place, or what only a place has, before "of" and its
@@ -512,12 +509,7 @@ def _described_as_organisation(words: _Words, end: int) -> bool:
     if (
         end + 2 >= len(words.text)
         or words.text[end] != ","
-        or words.lower[end + 1]
-        not in (
-            "the",
-            "a",
-            "an",
-        )
+        or words.lower[end + 1] not in ("the", "a", "an")
     ):
         return False
     for i in range(end + 2, min(len(words.text), end + _APPOSITIVE_WORDS)):
@@ -553,15 +545,13 @@ _TRADE_NOUNS = frozenset(
 )
 
 
-#: Dashes that end a dateline.
-_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 #: Words of a city name in capitals in a dateline, at most ("SALT LAKE CITY"): a headline in
 #: capitals runs longer.
 _DATELINE_PLACE_WORDS = 3
 #: Tokens between the city and the dash: ", N.H.", ", Nov. 19", "(AP)".
 _DATELINE_REST = 10
 #: What may follow a dateline's city.
-_AFTER_DATELINE_CITY = frozenset({",", "("}) | _DATELINE_DASHES
+_AFTER_DATELINE_CITY = frozenset({",", "("}) | DASHES
 
 
 def _paragraph_starts(words: _Words) -> list[int]:
@@ -589,7 +579,7 @@ def _datelines(
             continue
         agency: tuple[int, int] | None = None
         k = end
-        while k < n and k - end < _DATELINE_REST and texts[k] not in _DATELINE_DASHES:
+        while k < n and k - end < _DATELINE_REST and texts[k] not in DASHES:
             text = texts[k]
             if text == "(":
                 close = k + 1
@@ -603,7 +593,7 @@ def _datelines(
             if not (text == "," or text[:1].isupper() or text.isdigit()):
                 break
             k += 1
-        if (k < n and texts[k] in _DATELINE_DASHES) or agency is not None:
+        if (k < n and texts[k] in DASHES) or agency is not None:
             yield start, end, k, agency
 
 
