@@ -170,6 +170,29 @@ def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
     assert resolve(doc, "He", resolver=resolver) == ("He", "Robin Park", "PERSON")
 
 
+def test_a_pronoun_that_is_no_speaker_owes_nothing_to_the_source_quoted_last(vocab: Vocab) -> None:
+    # "He left" reports no quote: it is Robin Park, the nearer subject, even while Kerry Zhou
+    # is the source being quoted; the later "He" asks for it on the way.
+    tail_rows: list[Row] = [
+        ("The", "DT", "det", 9),
+        ("hall", "NN", "nsubj", 10),
+        ("emptied", "VBD", "ROOT", 10),
+        (".", ".", "punct", 10),
+        ("He", "PRP", "nsubj", 13),
+        ("left", "VBD", "ROOT", 13),
+        (".", ".", "punct", 13),
+        ("He", "PRP", "nsubj", 16),
+        ("waved", "VBD", "ROOT", 16),
+        (".", ".", "punct", 16),
+    ]
+    doc = spoke_doc(vocab, "The hall emptied. He left. He waved.", tail_rows)
+    resolver = resolver_for(doc)
+    resolver.note_speaker("Kerry Zhou")
+    resolve(doc, "He", 1, resolver)
+    park = next(n for n, c in enumerate(resolver.index.clusters) if c.name == "Robin Park")
+    assert (token(doc, "He"), park, "male") in resolver.pronoun_mentions
+
+
 def test_a_new_subject_closing_the_paragraph_before_a_quote_outweighs_the_last_source(
     vocab: Vocab,
 ) -> None:
@@ -664,11 +687,9 @@ def test_a_quoted_name_does_not_bind_the_speaker(vocab: Vocab) -> None:
     assert resolve(doc, "He") == ("He", "Robin Park", "PERSON")
 
 
-def test_a_resolved_pronoun_carries_its_entity_forward(vocab: Vocab) -> None:
-    # Robin Park is named once, long ago; the first "He" is Park, and so the second is too,
-    # rather than the nearer object Kerry Zhou.
+def _carried_doc(vocab: Vocab, first: str) -> Doc:
     filler = ["and"] * 60
-    text = "Robin Park spoke " + " ".join(filler) + ". He thanked Kerry Zhou. He left."
+    text = "Robin Park spoke " + " ".join(filler) + f". {first} thanked Kerry Zhou. He left."
     rows: list[Row] = [
         ("Robin", "NNP", "compound", 1, "PERSON"),
         ("Park", "NNP", "nsubj", 2, "PERSON"),
@@ -677,17 +698,30 @@ def test_a_resolved_pronoun_carries_its_entity_forward(vocab: Vocab) -> None:
     rows += [(word, "CC", "cc", 2) for word in filler]
     rows += [(".", ".", "punct", 2)]
     he = len(rows)
-    rows += [("He", "PRP", "nsubj", he + 1), ("thanked", "VBD", "ROOT", he + 1)]
+    rows += [(first, "PRP", "nsubj", he + 1), ("thanked", "VBD", "ROOT", he + 1)]
     rows += [("Kerry", "NNP", "compound", he + 3, "PERSON")]
     rows += [("Zhou", "NNP", "dobj", he + 1, "PERSON"), (".", ".", "punct", he + 1)]
     rows += [("He", "PRP", "nsubj", he + 6), ("left", "VBD", "ROOT", he + 6)]
     rows += [(".", ".", "punct", he + 6)]
-    doc = make_doc(vocab, text, rows)
+    return make_doc(vocab, text, rows)
+
+
+def test_a_resolved_pronoun_carries_its_entity_forward(vocab: Vocab) -> None:
+    # Robin Park is named once, long ago; the first "He" is Park, and so the second is too,
+    # rather than the nearer object Kerry Zhou.
+    doc = _carried_doc(vocab, "He")
     resolver = resolver_for(doc)
     assert resolve(doc, "He", 0, resolver) == ("He", "Robin Park", "PERSON")
     assert resolve(doc, "He", 1, resolver) == ("He", "Robin Park", "PERSON")
-    # Without the first resolution, the nearer name wins: the chain is what carries Park.
-    assert resolve(doc, "He", 1) == ("He", "Kerry Zhou", "PERSON")
+
+
+def test_a_main_clause_pronoun_carries_its_entity_without_being_a_speaker(
+    vocab: Vocab,
+) -> None:
+    # Nobody asked who the first "He" is (it is no speaker); the second still goes through it.
+    assert resolve(_carried_doc(vocab, "He"), "He", 1) == ("He", "Robin Park", "PERSON")
+    # With no pronoun between, the nearer name wins: the chain is what carries Park.
+    assert resolve(_carried_doc(vocab, "They"), "He") == ("He", "Kerry Zhou", "PERSON")
 
 
 # --- gender from usage ---------------------------------------------------------------------

@@ -538,6 +538,15 @@ def test_words_without_a_capital_are_no_name(label: str) -> None:
     assert [row[0] for row in mentions(doc)] == ["Dana Whitlow"]
 
 
+@pytest.mark.parametrize("prefix", ["pro", "anti"])
+def test_a_prefix_that_makes_an_adjective_of_a_name_is_not_part_of_it(prefix: str) -> None:
+    doc = ner_doc(
+        f"Dana Whitlow runs a {prefix}-Velto group.",
+        [("Dana Whitlow", "PERSON"), (f"{prefix}-Velto", "PERSON")],
+    )
+    assert [row[0] for row in mentions(doc)] == ["Dana Whitlow", "Velto"]
+
+
 def test_a_hyphenated_surname_that_starts_like_a_given_name_has_no_gender() -> None:
     from quotex.coref import Resolver
 

@@ -89,6 +89,13 @@ _PHRASE_BREAKS = DASHES | {":", ";"}
 _ASIDE_BREAKS = DASHES | {";", "("}
 
 
+def _main_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads its sentence, or a clause coordinated with the one that does."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.head.i == verb.i
+
+
 def is_age_noun(token: Token) -> bool:
     """An age that stands for a person: "the 46-year-old", "a 19-year-old"."""
     doc = token.doc
@@ -218,6 +225,12 @@ class Resolver:
         self.pronoun_mentions: list[tuple[int, int, str | None]] = []
         # He and she resolved to a person the article does not name, by token index.
         self._unnamed: dict[int, ResolvedMention | None] = {}
+        # He and she subjects of main clauses, by token index (found by _infer_genders):
+        # resolved in document order as later pronouns need them, so that "Juanita Broaddrick
+        # recounted it. She has said … On Sunday, she disclosed …" carries her to the next
+        # quote's "she said".
+        self._chain: list[int] = []
+        self._chained = 0
         self._infer_genders()
 
     def resolve(self, token: Token) -> ResolvedMention:
@@ -384,6 +397,8 @@ class Resolver:
             lower = token.lower_
             if token.dep_ != "nsubj" or self.quote_of[token.i] >= 0:
                 continue
+            if _main_clause(token.head):
+                self._chain.append(position)
             while n < len(mentions) and mentions[n].end <= token.i:
                 n += 1
             for back in range(n - 1, max(-1, n - 4), -1):
@@ -414,6 +429,8 @@ class Resolver:
         excluded = self._bound_names(pronoun)
         wanted: tuple[Label, ...]
         gender = None
+        if lower in ("he", "she"):
+            self._resolve_chain(pronoun.i)
         if lower in _MALE or lower in _FEMALE:
             wanted, kind = ("PERSON",), "male" if lower in _MALE else "female"
             gender = kind
@@ -431,6 +448,19 @@ class Resolver:
         # The pronoun now mentions its entity too: the next "he" may find it here.
         self.pronoun_mentions.append((pronoun.i, found, kind))
         return self.index.clusters[found]
+
+    def _resolve_chain(self, before: int) -> None:
+        """Resolve the main-clause he and she subjects before token ``before`` that are not
+        resolved yet, so that they count as mentions of their entities."""
+        # The source quoted last earns no bonus here: it is for the "he" of "he said", and a
+        # pronoun that is no speaker follows the prose ("… to bloody Sanders. He has attacked").
+        last_speaker, self.last_speaker = self.last_speaker, None
+        while self._chained < len(self._chain) and self._chain[self._chained] < before:
+            token = self.doc[self._chain[self._chained]]
+            self._chained += 1
+            if self._unnamed_antecedent(token) is None:
+                self._antecedent(token)
+        self.last_speaker = last_speaker
 
     def _topic(
         self,
@@ -566,15 +596,15 @@ class Resolver:
                     best = (score, mention.cluster)
         # The last pronoun of the same kind resolved before the anchor competes like a mention
         # of its entity: "He … He …" chains through a story that names its subject once.
-        for position, index, pronoun_kind in reversed(self.pronoun_mentions):
-            if position >= anchor:
-                continue
-            if pronoun_kind == kind and self._compatible(index, wanted, gender, excluded):
-                score = self._scored(index, position, position + 1, anchor, gender, quoted_last)
-                score += _SPEAKER_BONUS if index == newcomer else 0
-                if best is None or score > best[0]:
-                    best = (score, index)
-            break
+        last = max(
+            (m for m in self.pronoun_mentions if m[0] < anchor and m[2] == kind), default=None
+        )
+        if last is not None and self._compatible(last[1], wanted, gender, excluded):
+            position, index = last[0], last[1]
+            score = self._scored(index, position, position + 1, anchor, gender, quoted_last)
+            score += _SPEAKER_BONUS if index == newcomer else 0
+            if best is None or score > best[0]:
+                best = (score, index)
         return None if best is None else best[1]
 
     def _owns_subject_of(self, name: int, anchor: int) -> bool:

@@ -316,6 +316,9 @@ def _raw_mentions(doc: Doc, words: _Words) -> list[_Raw]:
         for start, end in _break_at_lines(words, ent.start, ent.end):
             while start < end - 1 and (words.text[start] in _DETERMINERS or words.is_punct[start]):
                 start += 1
+            if end - start > 2 and words.text[start].islower() and words.text[start + 1] == "-":
+                # "pro-Rubio", "anti-Trump": the prefix makes an adjective of the name.
+                start += 2
             if words.is_punct[start]:
                 continue
             if not any(word[:1].isupper() for word in words.text[start:end]):
