@@ -151,18 +151,25 @@ def test_pronoun_prefers_the_nearest_subject(vocab: Vocab) -> None:
     assert resolve(spoke_doc(vocab), "He") == ("He", "Robin Park", "PERSON")
 
 
-def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
-    # "The hall emptied." names nobody new just before "He".
-    tail_rows: list[Row] = [
+def hall_doc(vocab: Vocab, then: str = "") -> Doc:
+    """``spoke_doc`` with "The hall emptied. He left." (naming nobody new just before "He")
+    and ``then``, one more sentence of a pronoun and a verb."""
+    rows: list[Row] = [
         ("The", "DT", "det", 9),
         ("hall", "NN", "nsubj", 10),
         ("emptied", "VBD", "ROOT", 10),
         (".", ".", "punct", 10),
-        ("He", "PRP", "nsubj", 13),
-        ("left", "VBD", "ROOT", 13),
-        (".", ".", "punct", 13),
     ]
-    doc = spoke_doc(vocab, "The hall emptied. He left.", tail_rows)
+    for sentence in ["He left.", then] if then else ["He left."]:
+        pronoun, verb = sentence.rstrip(".").split()
+        verb_at = 8 + len(rows) + 1  # the tail starts at token 8
+        rows += [(pronoun, "PRP", "nsubj", verb_at), (verb, "VBD", "ROOT", verb_at)]
+        rows += [(".", ".", "punct", verb_at)]
+    return spoke_doc(vocab, f"The hall emptied. He left. {then}".rstrip(), rows)
+
+
+def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
+    doc = hall_doc(vocab)
     resolver = resolver_for(doc)
     resolver.note_speaker("Kerry Zhou")
     assert resolve(doc, "He", resolver=resolver) == ("He", "Kerry Zhou", "PERSON")
@@ -173,19 +180,7 @@ def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
 def test_a_pronoun_that_is_no_speaker_owes_nothing_to_the_source_quoted_last(vocab: Vocab) -> None:
     # "He left" reports no quote: it is Robin Park, the nearer subject, even while Kerry Zhou
     # is the source being quoted; the later "He" asks for it on the way.
-    tail_rows: list[Row] = [
-        ("The", "DT", "det", 9),
-        ("hall", "NN", "nsubj", 10),
-        ("emptied", "VBD", "ROOT", 10),
-        (".", ".", "punct", 10),
-        ("He", "PRP", "nsubj", 13),
-        ("left", "VBD", "ROOT", 13),
-        (".", ".", "punct", 13),
-        ("He", "PRP", "nsubj", 16),
-        ("waved", "VBD", "ROOT", 16),
-        (".", ".", "punct", 16),
-    ]
-    doc = spoke_doc(vocab, "The hall emptied. He left. He waved.", tail_rows)
+    doc = hall_doc(vocab, "He waved.")
     resolver = resolver_for(doc)
     resolver.note_speaker("Kerry Zhou")
     resolve(doc, "He", 1, resolver)
