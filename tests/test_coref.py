@@ -970,6 +970,40 @@ def test_role_given_in_an_appositive_after_the_name(vocab: Vocab) -> None:
     assert resolve(doc, "nominee", 0) == ("the Republican nominee", "Donald Trump", "PERSON")
 
 
+def _senator_doc(vocab: Vocab, modifier: str = "") -> Doc:
+    """Kerry Zhou holds the role; Robin Park is the subject just before "the senator"."""
+    words = f"The {modifier} senator left." if modifier else "The senator left."
+    rows: list[Row] = [
+        ("Senator", "NNP", "compound", 2),
+        ("Kerry", "NNP", "compound", 2, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 3, "PERSON"),
+        ("spoke", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+        ("Robin", "NNP", "compound", 6, "PERSON"),
+        ("Park", "NNP", "nsubj", 7, "PERSON"),
+        ("arrived", "VBD", "ROOT", 7),
+        (".", ".", "punct", 7),
+        ("The", "DT", "det", 11 if modifier else 10),
+    ]
+    if modifier:
+        rows.append((modifier, "NNP", "compound", 11, "PERSON"))
+    senator = len(rows)
+    rows += [("senator", "NN", "nsubj", senator + 1), ("left", "VBD", "ROOT", senator + 1)]
+    rows += [(".", ".", "punct", senator + 1)]
+    return make_doc(vocab, f"Senator Kerry Zhou spoke. Robin Park arrived. {words}", rows)
+
+
+def test_a_role_that_follows_a_sentence_about_someone_is_that_person(vocab: Vocab) -> None:
+    # News names its subject, then varies it: Park, not the senator named further back.
+    assert resolve(_senator_doc(vocab), "senator") == ("The senator", "Robin Park", "PERSON")
+
+
+def test_a_role_relative_to_someone_else_is_not_the_subject_before(vocab: Vocab) -> None:
+    # "The Park senator" (like "the Cruz adviser") is somebody else's: the role holder stays.
+    doc = _senator_doc(vocab, "Park")
+    assert resolve(doc, "senator")[1] == "Kerry Zhou"
+
+
 def test_nominal_with_an_appositive_name(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

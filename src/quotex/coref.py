@@ -628,6 +628,21 @@ class Resolver:
         paragraph)."""
         if self.last_speaker is None:
             return None
+        mention = self._subject_before(anchor)
+        if mention is None:
+            return None
+        cluster = self.index.clusters[mention.cluster]
+        if cluster.name != self.last_speaker and self._compatible(
+            mention.cluster, wanted, gender, excluded
+        ):
+            return mention.cluster
+        return None
+
+    def _subject_before(self, anchor: int) -> Mention | None:
+        """The entity mention that is the main clause's subject in the sentence before the
+        anchor's (before the quote that the anchor's clause reports, however many sentences it
+        runs to), in the anchor's paragraph, or closing the one before when the anchor's opens
+        with the quote: "Cornyn responded on the floor. ⏎ "…," he said."."""
         sentence = self.doc[anchor].sent
         if sentence.start == 0:
             return None
@@ -645,8 +660,6 @@ class Resolver:
             and self.quote_of[following] < 0
             and following != sentence.start
         ):
-            # The sentence just before, in this paragraph or closing the one before when this
-            # one opens with the quote: "Cornyn responded on the floor. ⏎ "…," he said."
             return None
         root = previous.root
         for child in root.children:
@@ -656,14 +669,7 @@ class Resolver:
             if mention is None:
                 # "The moderator, anchor Mike Reyes, struggled": the name in apposition.
                 mention = self._named_in_apposition(child)
-            if mention is None:
-                return None
-            cluster = self.index.clusters[mention.cluster]
-            if cluster.name != self.last_speaker and self._compatible(
-                mention.cluster, wanted, gender, excluded
-            ):
-                return mention.cluster
-            return None
+            return mention
         return None
 
     def _named_before(self, index: int, anchor: int) -> int:
@@ -809,6 +815,9 @@ class Resolver:
                 holder = self._salient(token.i, ("ORG",), topical=True)
             return named(holder) if holder else ResolvedMention(start_char, end_char, phrase, "ORG")
         if lower in self.person_nouns or singular in self.person_nouns or is_age_noun(token):
+            follows = self._follows_subject_before(token)
+            if definite and lower == singular and follows is not None:
+                return named(follows)
             holder = self._role_holder(token, ("PERSON",))
             if holder is None and any(
                 child.dep_ == "det" and child.lower_ in ("a", "an") for child in token.children
@@ -828,6 +837,45 @@ class Resolver:
                 return named(employer)
         # Entities inside the phrase: "Russia's Foreign Ministry" keeps its own words.
         return ResolvedMention(start_char, end_char, phrase, None)
+
+    def _follows_subject_before(self, noun: Token) -> Cluster | None:
+        """The person a role noun stands for when it is the subject of the main clause just
+        after a sentence about that person: "Rubio stopped by his headquarters. … the senator
+        said" — news prose names its subject, then varies it. Not a role relative to someone
+        else ("the Cruz adviser", "the American ambassador"), nor after a name earlier in the
+        same sentence. Not a spokesman either, whom a story introduces by title ("Kremlin
+        spokesman Dmitry Peskov"), nor a role the sentence before gave someone ("Zhou hired a
+        lawyer. The lawyer left.")."""
+        if (
+            noun.dep_ not in ("nsubj", "nsubjpass")
+            or not _main_clause(noun.head)
+            or noun.lower_ in _SPOKESPEOPLE
+        ):
+            return None
+        if any(
+            child.i < noun.i and child.ent_type_ in ("PERSON", "ORG", "NORP")
+            for child in noun.children
+        ):
+            return None
+        sentence = noun.sent
+        if any(
+            sentence.start <= m.start < noun.i and self.quote_of[m.start] < 0
+            for m in self.index.mentions
+            if self.index.clusters[m.cluster].label == "PERSON"
+        ):
+            return None
+        subject = self._subject_before(noun.i)
+        if subject is None or not self._compatible(
+            subject.cluster, ("PERSON",), self._clause_gender(noun), frozenset()
+        ):
+            return None
+        if any(
+            t.lower_ == noun.lower_
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children)
+            for t in self.doc[subject.start : sentence.start]
+        ):
+            return None
+        return self.index.clusters[subject.cluster]
 
     def _earlier_issuer(self, text: Token) -> ResolvedMention | None:
         """Who put out the text that "the ad", "the suit" or "the message" refers back to: the
