@@ -2495,6 +2495,33 @@ def test_anybody_as_the_cues_subject_gives_the_words_to_the_reporter(vocab: Voca
     assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("fire", "Lopez", "notes")]
 
 
+def test_anybody_in_a_supposition_gives_the_words_to_the_reporter(vocab: Vocab) -> None:
+    text = 'Lopez says if people think it is "a scandal", they are wrong.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lopez", "NNP", "nsubj", 1, "PERSON"),
+            ("says", "VBZ", "ROOT", 1),
+            ("if", "IN", "mark", 4),
+            ("people", "NNS", "nsubj", 4),
+            ("think", "VBP", "advcl", 13),
+            ("it", "PRP", "nsubj", 6),
+            ("is", "VBZ", "ccomp", 4),
+            ('"', "``", "punct", 9),
+            ("a", "DT", "det", 9),
+            ("scandal", "NN", "attr", 6),
+            ('"', "''", "punct", 9),
+            (",", ",", "punct", 13),
+            ("they", "PRP", "nsubj", 13),
+            ("are", "VBP", "ccomp", 1),
+            ("wrong", "JJ", "acomp", 13),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker, s.cue) for s in said(doc)] == [("a scandal", "Lopez", "says")]
+
+
 def test_named_person_quoted_inside_a_report_keeps_the_words(vocab: Vocab) -> None:
     text = 'Lopez said Park called him "a liar".'
     doc = make_doc(
@@ -2855,6 +2882,27 @@ def test_clause_under_a_speech_noun_belongs_to_its_owner(vocab: Vocab) -> None:
         ],
     )
     assert said(doc) == [Said("thousands", "Lopez", "Lopez", "PERSON", None, "speech-noun")]
+
+
+def test_an_adjective_for_a_speech_is_not_its_owners_word(vocab: Vocab) -> None:
+    # The writer calls Park's comments "divisive": the word is not Park's (in "Lopez said
+    # Park's "divisive" comments hurt" the cue gives it to Lopez).
+    text = 'Park\'s "divisive" comments hurt.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Park", "NNP", "poss", 5, "PERSON"),
+            ("'s", "POS", "case", 0),
+            ('"', "``", "punct", 3),
+            ("divisive", "JJ", "amod", 5),
+            ('"', "''", "punct", 3),
+            ("comments", "NNS", "nsubj", 6),
+            ("hurt", "VBD", "ROOT", 6),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("divisive", None)]
 
 
 def instruction_rows(prefix: list[tuple[object, ...]]) -> list[tuple[object, ...]]:

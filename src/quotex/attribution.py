@@ -624,8 +624,14 @@ def _reporter_of_report(view: _DocView, cue: Token, speaker: Token) -> _Found | 
     unlikely = anybody or not plausible_speaker(speaker, view)
     node = cue
     for _ in range(6):
-        if node.head.i == node.i or node.dep_ == "advcl" or (node.dep_ == "relcl" and not unlikely):
-            # A subordinate clause ("after a woman told him …") is an event of its own.
+        if (
+            node.head.i == node.i
+            or (node.dep_ == "advcl" and not anybody)
+            or (node.dep_ == "relcl" and not unlikely)
+        ):
+            # A subordinate clause ("after a woman told him …") is an event of its own; one
+            # about anybody is a supposition in what is reported ("He says if people think it
+            # will be fixed by "…", they are wrong").
             return None
         reported = node.dep_ == "ccomp"
         node = node.head
@@ -648,8 +654,12 @@ def _reporter_of_report(view: _DocView, cue: Token, speaker: Token) -> _Found | 
 
 def _speech_noun_owner(view: _DocView, q: int) -> _Found | None:
     """A partial quote under a noun for speech with an owner: his call for "a total ban"."""
-    for head, _child in _ancestors_outside(view, q):
+    for head, child in _ancestors_outside(view, q):
         if _is_speech_noun(head):
+            if child.tag_ in ("JJ", "VBN") and child.i < head.i:
+                # She said Trump's "divisive" comments …: an adjective for the speech is whoever
+                # describes it, not its owner (but "his "#wordsmatter" pledge" is its name).
+                continue
             owner = _owner(head, view)
             return _Found(owner, None, "speech-noun") if owner is not None else None
         if _is_verb(head):
@@ -703,6 +713,10 @@ def _governing_subject(view: _DocView, q: int) -> _Found | None:
             # further down: voters are keen on telling women to stop "moaning".)
             continue
         subject = _own_subject(head, view)
+        if subject is not None and subject.i == child.i:
+            # The quote is inside the subject ("Park's "divisive" comments hurt"): a phrase
+            # that holds the words does not say them.
+            continue
         if subject is not None and plausible_speaker(subject, view):
             return _Found(subject, None, "subject")
     return None
