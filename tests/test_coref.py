@@ -532,6 +532,25 @@ def test_mention_inside_a_quote_is_less_salient(vocab: Vocab) -> None:
     assert resolve(doc, "He") == ("He", "Robin Park", "PERSON")
 
 
+@pytest.mark.parametrize(("subject", "expected"), [("Zorblax", "Zorblax"), ("Kerry Zhou", "Acme")])
+def test_the_company_after_a_one_word_name_taken_for_a_person(
+    vocab: Vocab, subject: str, expected: str
+) -> None:
+    # The model called Zorblax a person; "The company" opening the next sentence says what
+    # it is. A person's full name is no company: then the organisation named stays.
+    words = subject.split()
+    rows: list[Row] = [("Acme", "NNP", "nsubj", 1, "ORG"), ("grew", "VBD", "ROOT", 1)]
+    rows += [(".", ".", "punct", 1)]
+    verb = 3 + len(words)
+    rows += [(w, "NNP", "compound", verb - 1, "PERSON") for w in words[:-1]]
+    rows += [(words[-1], "NNP", "nsubj", verb, "PERSON"), ("spoke", "VBD", "ROOT", verb)]
+    rows += [(".", ".", "punct", verb), ("The", "DT", "det", verb + 3)]
+    rows += [("company", "NN", "nsubj", verb + 4), ("left", "VBD", "ROOT", verb + 4)]
+    rows += [(".", ".", "punct", verb + 4)]
+    doc = make_doc(vocab, f"Acme grew. {subject} spoke. The company left.", rows)
+    assert resolve(doc, "company") == ("The company", expected, "ORG")
+
+
 @pytest.mark.parametrize(
     ("name", "ent", "label"),
     [("Gazprom", "ORG", "ORG"), ("Russia", "GPE", "COUNTRY")],

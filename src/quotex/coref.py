@@ -812,6 +812,9 @@ class Resolver:
                     None,
                 )
             elif holder is None and definite:
+                taken = self._organisation_taken_for_person(token)
+                if taken is not None:
+                    return ResolvedMention(start_char, end_char, taken.name, "ORG")
                 holder = self._salient(token.i, ("ORG",), topical=True)
             return named(holder) if holder else ResolvedMention(start_char, end_char, phrase, "ORG")
         if lower in self.person_nouns or singular in self.person_nouns or is_age_noun(token):
@@ -837,6 +840,19 @@ class Resolver:
                 return named(employer)
         # Entities inside the phrase: "Russia's Foreign Ministry" keeps its own words.
         return ResolvedMention(start_char, end_char, phrase, None)
+
+    def _organisation_taken_for_person(self, noun: Token) -> Cluster | None:
+        """The one-word name the model took for a person that "the company" opening the next
+        sentence calls an organisation: "Twitter said in a statement … The company said"."""
+        if noun.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(noun.head):
+            return None
+        subject = self._subject_before(noun.i)
+        if subject is None:
+            return None
+        cluster = self.index.clusters[subject.cluster]
+        if cluster.label != "PERSON" or cluster.gender is not None or " " in cluster.name:
+            return None
+        return cluster
 
     def _follows_subject_before(self, noun: Token) -> Cluster | None:
         """The person a role noun stands for when it is the subject of the main clause just
