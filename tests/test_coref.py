@@ -1017,6 +1017,25 @@ def test_a_role_that_follows_a_sentence_about_someone_is_that_person(vocab: Voca
     assert resolve(_senator_doc(vocab), "senator") == ("The senator", "Robin Park", "PERSON")
 
 
+@pytest.mark.parametrize("role", ["neurosurgeon", "actress", "historian"])
+def test_an_occupation_is_a_role_too(vocab: Vocab, role: str) -> None:
+    doc = make_doc(
+        vocab,
+        f"Robin Park arrived. The {role} left.",
+        [
+            ("Robin", "NNP", "compound", 1, "PERSON"),
+            ("Park", "NNP", "nsubj", 2, "PERSON"),
+            ("arrived", "VBD", "ROOT", 2),
+            (".", ".", "punct", 2),
+            ("The", "DT", "det", 5),
+            (role, "NN", "nsubj", 6),
+            ("left", "VBD", "ROOT", 6),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert resolve(doc, role) == (f"The {role}", "Robin Park", "PERSON")
+
+
 def test_a_role_relative_to_someone_else_is_not_the_subject_before(vocab: Vocab) -> None:
     # "The Park senator" (like "the Cruz adviser") is somebody else's: the role holder stays.
     doc = _senator_doc(vocab, "Park")
