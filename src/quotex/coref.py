@@ -789,7 +789,7 @@ class Resolver:
             start_char += len(phrase) - len(stripped)
             phrase = stripped
         definite = any(t.lower_ in ("the", "this", "that") for t in self.doc[span_start : token.i])
-        singular = lower[:-1] if lower.endswith("s") else lower
+        singular = lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
         if lower in self.org_nouns:
             holder = self._role_holder(token, ("ORG",))
             # "the Liberal Democrat group" names itself; "the group" is whichever the story is
