@@ -336,6 +336,19 @@ def test_untagged_surname_of_a_known_person_becomes_a_mention() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("second", "found"), [('"Go," Lavrov shot back.', True), ("Lavrov the plan.", False)]
+)
+def test_a_known_surname_tagged_as_a_verb_inside_a_sentence_is_a_mention(
+    second: str, found: bool
+) -> None:
+    # The tagger read "Lavrov shot back" as a verb; at a sentence's start it may be one.
+    doc = ner_doc(f"Sergei Lavrov met reporters. {second}", [("Sergei Lavrov", "PERSON")])
+    lavrov = [t for t in doc if t.text == "Lavrov"][1]
+    lavrov.tag_ = "VB"
+    assert (("Lavrov", "PERSON", "Sergei Lavrov", None) in mentions(doc)) is found
+
+
 def test_one_label_per_name_by_majority() -> None:
     text = "Amazon hired. Amazon grew. Amazon shrank."
     doc = ner_doc(text, [("Amazon", "ORG"), ("Amazon", "LOC"), ("Amazon", "ORG")])

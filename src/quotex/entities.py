@@ -669,7 +669,12 @@ def _unlabelled_surnames(words: _Words, raw: list[_Raw]) -> list[_Raw]:
                 surnames.add(words.text[end - 1])
     extra: list[_Raw] = []
     for i, text in enumerate(words.text):
-        if text in surnames and i not in covered and words.tag[i] in _NAME_OR_NOUN_TAGS:
+        if text not in surnames or i in covered:
+            continue
+        # Nor is a verb tag inside a sentence ("…," Trump shot back), where a capital is no
+        # sentence's first word.
+        inside = i > 0 and not words.is_space[i - 1] and words.text[i - 1] not in (".", "!", "?")
+        if words.tag[i] in _NAME_OR_NOUN_TAGS or (words.tag[i].startswith("VB") and inside):
             extra.append(_Raw(i, i + 1, "PERSON"))
     return extra
 
