@@ -1017,6 +1017,23 @@ def test_a_role_that_follows_a_sentence_about_someone_is_that_person(vocab: Voca
     assert resolve(_senator_doc(vocab), "senator") == ("The senator", "Robin Park", "PERSON")
 
 
+def test_what_someone_said_speaks_for_its_owner(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "Robin Park's answer was no.",
+        [
+            ("Robin", "NNP", "compound", 1, "PERSON"),
+            ("Park", "NNP", "poss", 3, "PERSON"),
+            ("'s", "POS", "case", 1),
+            ("answer", "NN", "nsubj", 4),
+            ("was", "VBD", "ROOT", 4),
+            ("no", "DT", "attr", 4),
+            (".", ".", "punct", 4),
+        ],
+    )
+    assert resolve(doc, "answer") == ("Robin Park's answer", "Robin Park", "PERSON")
+
+
 @pytest.mark.parametrize("role", ["neurosurgeon", "actress", "historian"])
 def test_an_occupation_is_a_role_too(vocab: Vocab, role: str) -> None:
     doc = make_doc(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from quotex.entities import DASHES, Cluster, EntityIndex, Mention
 from quotex.records import Label
-from quotex.resources import document_nouns, protagonist_nouns, speaker_nouns
+from quotex.resources import document_nouns, protagonist_nouns, speaker_nouns, speech_nouns
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -759,6 +759,13 @@ class Resolver:
         if cluster is not None and cluster.label in ("PERSON", "ORG"):
             return named(cluster)
         lower = _hyphenated(token)
+        if lower in speech_nouns() and lower not in document_nouns():
+            # "The senator's answer was that …": what someone said speaks for its owner.
+            for owner_token in token.children:
+                if owner_token.dep_ == "poss" and self.quote_of[owner_token.i] < 0:
+                    owner = self.resolve(owner_token)
+                    if owner.label is not None:
+                        return ResolvedMention(start_char, end_char, owner.name, owner.label)
         if lower in document_nouns():
             # "her Twitter account posted", "Trump's statement said": the text speaks for its
             # owner; "a statement from the State Department read", "a statement issued by the
