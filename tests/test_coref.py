@@ -1017,6 +1017,32 @@ def test_a_role_that_follows_a_sentence_about_someone_is_that_person(vocab: Voca
     assert resolve(_senator_doc(vocab), "senator") == ("The senator", "Robin Park", "PERSON")
 
 
+def test_a_titled_name_that_the_parse_made_its_sentences_root_is_its_subject(
+    vocab: Vocab,
+) -> None:
+    # "Rep. Robin Park, …, but he left": the parse lost the verb of Park's clause; Park is
+    # still its subject, and the subject of the sentence.
+    doc = make_doc(
+        vocab,
+        "Kerry Zhou spoke. Rep. Robin Park, but he left.",
+        [
+            ("Kerry", "NNP", "compound", 1, "PERSON"),
+            ("Zhou", "NNP", "nsubj", 2, "PERSON"),
+            ("spoke", "VBD", "ROOT", 2),
+            (".", ".", "punct", 2),
+            ("Rep.", "NNP", "compound", 6),
+            ("Robin", "NNP", "compound", 6, "PERSON"),
+            ("Park", "NNP", "ROOT", 6, "PERSON"),
+            (",", ",", "punct", 6),
+            ("but", "CC", "cc", 6),
+            ("he", "PRP", "nsubj", 10),
+            ("left", "VBD", "conj", 6),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert resolve(doc, "he") == ("he", "Robin Park", "PERSON")
+
+
 def test_what_someone_said_speaks_for_its_owner(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

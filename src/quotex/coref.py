@@ -717,17 +717,29 @@ class Resolver:
             and described.dep_ in ("nsubj", "nsubjpass")
             and described.head.dep_ == "ROOT"
         )
-        # A subject, or a name that opens its sentence when the parse lost the subject.
+        # A subject, or a name that opens its sentence (after its title: "Rep. Devin Nunes")
+        # when the parse lost the subject.
+        opening = start
+        while (
+            opening > 0
+            and self.doc[opening - 1].dep_ == "compound"
+            and (self.doc[opening - 1].head.i == head.i)
+        ):
+            opening -= 1
         if (
             head.dep_ in ("nsubj", "nsubjpass")
             or main_subject
-            or (self.doc[start].is_sent_start and head.dep_ in ("ROOT", "appos"))
+            or (self.doc[opening].is_sent_start and head.dep_ in ("ROOT", "appos"))
         ):
             score += _SUBJECT_BONUS
             clause = head.head
             if clause.dep_ == "conj":
                 clause = clause.head
-            if main_subject or (head.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ROOT"):
+            if (
+                main_subject
+                or (head.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ROOT")
+                or head.dep_ == "ROOT"
+            ):
                 # The main clause's subject over one inside what it reports (centering's
                 # ranking): in "Madison recalled that Obama was not taken seriously" the story
                 # is Madison's.
