@@ -670,6 +670,20 @@ def test_a_name_in_a_relative_clause_after_the_pronoun_is_not_bound(vocab: Vocab
     assert resolve(doc, "He") == ("He", "Robin Park", "PERSON")
 
 
+def test_a_name_that_modifies_a_noun_is_not_bound(vocab: Vocab) -> None:
+    # "He praised Park volunteers": a name used as a modifier names no one the pronoun
+    # could not be.
+    tail = [
+        ("He", "PRP", "nsubj", 9),
+        ("praised", "VBD", "ROOT", 9),
+        ("Park", "NNP", "compound", 11, "PERSON"),
+        ("volunteers", "NNS", "dobj", 9),
+        (".", ".", "punct", 9),
+    ]
+    doc = spoke_doc(vocab, "He praised Park volunteers.", tail)
+    assert resolve(doc, "He") == ("He", "Robin Park", "PERSON")
+
+
 def test_a_pronoun_after_as_for_a_name_is_that_name(vocab: Vocab) -> None:
     # Park is the nearer subject; "As for Kerry Zhou," makes Zhou the sentence's topic.
     tail = [

@@ -535,8 +535,15 @@ class Resolver:
                 continue
             if self.quote_of[i] >= 0:
                 continue
-            if (mention := self.index.mention_at(i)) is not None and _bound_by(token, head):
-                clusters.add(mention.cluster)
+            mention = self.index.mention_at(i)
+            if mention is None or not _bound_by(token, head):
+                continue
+            name = doc[mention.end - 1]
+            if name.dep_ == "compound" and name.head.tag_ in ("NN", "NNS"):
+                # A name that modifies a noun refers to no one by itself: "He said the Carson
+                # campaign's volunteers were insulted" may well be Carson speaking.
+                continue
+            clusters.add(mention.cluster)
         return frozenset(clusters)
 
     def _salient(
