@@ -608,7 +608,49 @@ def test_pronoun_without_antecedent_keeps_its_words(vocab: Vocab) -> None:
     assert resolve(doc, "It") == ("It", "It", None)
 
 
-def test_first_person_is_never_resolved(vocab: Vocab) -> None:
+def test_the_i_of_an_opinion_piece_is_the_writer_its_headline_names(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "Kerry Zhou: Why reform.\n\nI left.",
+        [
+            ("Kerry", "NNP", "compound", 1, "PERSON"),
+            ("Zhou", "NNP", "ROOT", 1, "PERSON"),
+            (":", ":", "punct", 1),
+            ("Why", "WRB", "advmod", 4),
+            ("reform", "NN", "appos", 1),
+            (".", ".", "punct", 1),
+            ("\n\n", "_SP", "dep", 5),
+            ("I", "PRP", "nsubj", 8),
+            ("left", "VBD", "ROOT", 8),
+            (".", ".", "punct", 8),
+        ],
+    )
+    assert resolve(doc, "I") == ("I", "Kerry Zhou", "PERSON")
+
+
+def test_the_i_of_an_opinion_piece_is_the_writer_its_closing_line_describes(
+    vocab: Vocab,
+) -> None:
+    doc = make_doc(
+        vocab,
+        "I left.\n\nRobin Park is a columnist.",
+        [
+            ("I", "PRP", "nsubj", 1),
+            ("left", "VBD", "ROOT", 1),
+            (".", ".", "punct", 1),
+            ("\n\n", "_SP", "dep", 2),
+            ("Robin", "NNP", "compound", 5, "PERSON"),
+            ("Park", "NNP", "nsubj", 6, "PERSON"),
+            ("is", "VBZ", "ROOT", 6),
+            ("a", "DT", "det", 8),
+            ("columnist", "NN", "attr", 6),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert resolve(doc, "I") == ("I", "Robin Park", "PERSON")
+
+
+def test_first_person_is_not_the_person_named_before(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,
         "Alexander Fomin left. I stayed.",

@@ -231,6 +231,9 @@ class Resolver:
         # quote's "she said".
         self._chain: list[int] = []
         self._chained = 0
+        # The writer of a first-person piece, once looked for.
+        self._author_looked = False
+        self._author_found: Cluster | None = None
         self._infer_genders()
 
     def resolve(self, token: Token) -> ResolvedMention:
@@ -248,6 +251,9 @@ class Resolver:
             return ResolvedMention(
                 token.idx, token.idx + len(token), described.name, described.label
             )
+        if lower in ("i", "me") and (author := self._author()) is not None:
+            # An opinion piece: the writer speaks, and the article names them.
+            return ResolvedMention(token.idx, token.idx + len(token), author.name, author.label)
         if token.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _NEUTER | _PLURAL:
             unnamed = self._unnamed_antecedent(token)
             if unnamed is not None:
@@ -266,6 +272,43 @@ class Resolver:
             label = antecedent.label if antecedent else None
             return ResolvedMention(token.idx, token.idx + len(token), name, label)
         return self._nominal(token)
+
+    def _author(self) -> Cluster | None:
+        """The writer of a first-person piece, where the article names them: a headline that
+        opens with the name and a colon ("Ann Coulter: And Then There Was One"), or a closing
+        paragraph about them ("Cindy Godwin is a retired marketing executive …")."""
+        if not self._author_looked:
+            self._author_looked = True
+            self._author_found = self._find_author()
+        return self._author_found
+
+    def _find_author(self) -> Cluster | None:
+        mentions = [m for m in self.index.mentions if not m.credit]
+        people = [m for m in mentions if self.index.clusters[m.cluster].label == "PERSON"]
+        text = self.text
+        if people:
+            first = people[0]
+            span = self.doc[first.start : first.end]
+            line_start = text.rfind("\n", 0, span.start_char) + 1
+            if (
+                not text[line_start : span.start_char].strip()
+                and text.find("\n", 0, span.start_char) in (-1, line_start - 1)
+                and text[span.end_char : span.end_char + 1] == ":"
+            ):
+                return self.index.clusters[first.cluster]
+            body = text.rstrip()
+            last_paragraph = body.rfind("\n") + 1
+            while last_paragraph < len(body) and body[last_paragraph].isspace():
+                last_paragraph += 1
+            for mention in people:
+                head = self.doc[mention.end - 1]
+                if (
+                    self.doc[mention.start].idx == last_paragraph
+                    and head.dep_ == "nsubj"
+                    and head.head.lower_ in ("is", "was")
+                ):
+                    return self.index.clusters[mention.cluster]
+        return None
 
     def _unnamed_antecedent(self, pronoun: Token) -> ResolvedMention | None:
         """A he or she subject whose previous sentence has an unnamed person as its subject,
