@@ -520,12 +520,13 @@ def test_a_name_titled_by_an_organisation_noun_is_the_organisation(
         ("It recalls the Orvo Ridge and Summit models.", "Orvo Ridge and", "Orvo Ridge"),
         ("Wide coverage from Dana Whitlow: the plan is dead.", "Dana Whitlow:", "Dana Whitlow"),
         ("A vote for Dana Whitlow - and that is all.", "Dana Whitlow -", "Dana Whitlow"),
+        ("Dana Whitlow of Oakland spoke.", "Dana Whitlow of", "Dana Whitlow"),
     ],
 )
 def test_a_conjunction_or_mark_the_model_ran_on_to_is_left_out(
     text: str, span: str, name: str
 ) -> None:
-    doc = ner_doc(text, [(span, "PERSON")], tags={"and": "CC"})
+    doc = ner_doc(text, [(span, "PERSON")], tags={"and": "CC", "of": "IN"})
     assert [row[0] for row in mentions(doc)] == [name]
 
 

@@ -326,7 +326,7 @@ def _raw_mentions(doc: Doc, words: _Words) -> list[_Raw]:
                 continue
             while end > start + 1 and (
                 words.text[end - 1] in _POSSESSIVE
-                or words.tag[end - 1] == "CC"
+                or words.tag[end - 1] in ("CC", "IN")
                 or words.text[end - 1] in _TRAILING_MARKS
             ):
                 # "the Harlan Ridgeback and Summit models": the model's span ran on.
