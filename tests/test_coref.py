@@ -1531,6 +1531,25 @@ def test_a_text_speaks_for_who_issued_it_not_who_obtained_it(
 
 
 @pytest.mark.parametrize(("verb", "name"), [("released", "Lumo"), ("read", "ad")])
+def test_a_text_is_who_puts_it_out_in_the_same_clause(vocab: Vocab, verb: str, name: str) -> None:
+    # "Lumo released an ad saying …": the ad is Lumo's; one that Lumo read is not.
+    doc = make_doc(
+        vocab,
+        f"Lumo {verb} an ad saying it.",
+        [
+            ("Lumo", "NNP", "nsubj", 1, "ORG"),
+            (verb, "VBD", "ROOT", 1),
+            ("an", "DT", "det", 3),
+            ("ad", "NN", "dobj", 1),
+            ("saying", "VBG", "acl", 3),
+            ("it", "PRP", "dobj", 4),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert resolve(doc, "ad")[1] == name
+
+
+@pytest.mark.parametrize(("verb", "name"), [("released", "Lumo"), ("read", "ad")])
 def test_the_text_is_who_put_it_out_a_few_sentences_before(
     vocab: Vocab, verb: str, name: str
 ) -> None:

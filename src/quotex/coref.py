@@ -844,7 +844,7 @@ class Resolver:
                 owner = self.resolve(author)
                 if owner.label is not None:
                     return ResolvedMention(start_char, end_char, owner.name, owner.label)
-            issuer = self._earlier_issuer(token)
+            issuer = self._issuer(token) or self._earlier_issuer(token)
             if issuer is not None:
                 return ResolvedMention(start_char, end_char, issuer.name, issuer.label)
         first = span_start
@@ -961,6 +961,18 @@ class Resolver:
         ):
             return None
         return self.index.clusters[subject.cluster]
+
+    def _issuer(self, text: Token) -> ResolvedMention | None:
+        """Who put out the text, when the sentence says so: "Black Lives Matter issued a
+        statement saying …", "The campaign released an ad that says …"."""
+        verb = text.head
+        if text.dep_ != "dobj" or verb.lower_ in _NOT_ISSUING:
+            return None
+        for subject in verb.children:
+            if subject.dep_ == "nsubj" and self.quote_of[subject.i] < 0:
+                issuer = self.resolve(subject)
+                return issuer if issuer.label is not None else None
+        return None
 
     def _earlier_issuer(self, text: Token) -> ResolvedMention | None:
         """Who put out the text that "the ad", "the suit" or "the message" refers back to: the
