@@ -1116,6 +1116,46 @@ def test_what_someone_said_speaks_for_its_owner(vocab: Vocab) -> None:
     assert resolve(doc, "answer") == ("Robin Park's answer", "Robin Park", "PERSON")
 
 
+def test_the_sentence_before_a_role_is_found_when_a_quote_splits_the_roles_sentence(
+    vocab: Vocab,
+) -> None:
+    # The parser ends a sentence inside "Go! Go!": the sentence about Park is still the one
+    # before "Walking in to chants of …, the senator said".
+    text = (
+        "Senator Kerry Zhou spoke. Robin Park arrived. "
+        'Walking in to chants of "Go! Go!," the senator said.'
+    )
+    rows: list[Row] = [
+        ("Senator", "NNP", "compound", 2),
+        ("Kerry", "NNP", "compound", 2, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 3, "PERSON"),
+        ("spoke", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+        ("Robin", "NNP", "compound", 6, "PERSON"),
+        ("Park", "NNP", "nsubj", 7, "PERSON"),
+        ("arrived", "VBD", "ROOT", 7),
+        (".", ".", "punct", 7),
+        ("Walking", "VBG", "ROOT", 9),
+        ("in", "RP", "prt", 9),
+        ("to", "IN", "prep", 9),
+        ("chants", "NNS", "pobj", 11),
+        ("of", "IN", "prep", 12),
+        ('"', "``", "punct", 15),
+        ("Go", "VB", "pobj", 13),
+        ("!", ".", "punct", 9),
+        ("Go", "VB", "ccomp", 23),
+        ("!", ".", "punct", 17),
+        (",", ",", "punct", 23),
+        ('"', "''", "punct", 23),
+        ("the", "DT", "det", 22),
+        ("senator", "NN", "nsubj", 23),
+        ("said", "VBD", "ROOT", 23),
+        (".", ".", "punct", 23),
+    ]
+    doc = make_doc(vocab, text, rows)
+    assert resolve(doc, "senator") == ("the senator", "Robin Park", "PERSON")
+
+
 @pytest.mark.parametrize("role", ["neurosurgeon", "actress", "historian"])
 def test_an_occupation_is_a_role_too(vocab: Vocab, role: str) -> None:
     doc = make_doc(

@@ -701,6 +701,22 @@ class Resolver:
         before = sentence.start - 1
         while before > 0 and (self.doc[before].is_space or self.quote_of[before] >= 0):
             before -= 1
+        opening = before + 1
+        while opening < sentence.start and self.doc[opening].is_space:
+            opening += 1
+        if (
+            sentence.start > 0
+            and self.quote_of[sentence.start] >= 0
+            and self.quote_of[sentence.start - 1] == self.quote_of[sentence.start]
+            and self.doc[opening].sent.start == self.doc[before].sent.start
+            and self.doc[before].text not in (".", "!", "?")
+        ):
+            # The parser ended a sentence inside a quote that the anchor's sentence opened
+            # earlier ("Walking in to chants of "Marco! Marco!," the senator said"): the
+            # sentence before is the one before that.
+            before = self.doc[before].sent.start - 1
+            while before > 0 and (self.doc[before].is_space or self.quote_of[before] >= 0):
+                before -= 1
         following = before + 1
         while following < anchor and self.doc[following].is_space:
             following += 1
