@@ -785,6 +785,27 @@ def test_a_resolved_pronoun_carries_its_entity_forward(vocab: Vocab) -> None:
     assert resolve(doc, "He", 1, resolver) == ("He", "Robin Park", "PERSON")
 
 
+def test_a_role_as_a_main_subject_carries_its_person_to_a_later_pronoun(vocab: Vocab) -> None:
+    # "The senator" is John Park (the sentence before is about him), and so is "He", though
+    # Kerry Zhou is named nearer.
+    filler = ["and"] * 40
+    text = "John Park arrived " + " ".join(filler) + ". The senator said Kerry Zhou erred. He left."
+    rows: list[Row] = [("John", "NNP", "compound", 1, "PERSON")]
+    rows += [("Park", "NNP", "nsubj", 2, "PERSON")]
+    rows += [("arrived", "VBD", "ROOT", 2)]
+    rows += [(word, "CC", "cc", 2) for word in filler]
+    rows += [(".", ".", "punct", 2)]
+    the = len(rows)
+    rows += [("The", "DT", "det", the + 1), ("senator", "NN", "nsubj", the + 2)]
+    rows += [("said", "VBD", "ROOT", the + 2), ("Kerry", "NNP", "compound", the + 4, "PERSON")]
+    rows += [("Zhou", "NNP", "nsubj", the + 5, "PERSON"), ("erred", "VBD", "ccomp", the + 2)]
+    rows += [(".", ".", "punct", the + 2)]
+    rows += [("He", "PRP", "nsubj", the + 8), ("left", "VBD", "ROOT", the + 8)]
+    rows += [(".", ".", "punct", the + 8)]
+    doc = make_doc(vocab, text, rows)
+    assert resolve(doc, "He") == ("He", "John Park", "PERSON")
+
+
 def test_a_main_clause_pronoun_carries_its_entity_without_being_a_speaker(
     vocab: Vocab,
 ) -> None:

@@ -428,6 +428,7 @@ class Resolver:
         votes: dict[int, list[str]] = {}
         mentions = self.index.mentions
         n = 0
+        import numpy as np
         from spacy.attrs import LOWER
 
         # Only he and she matter: find them in the LOWER column instead of building every
@@ -460,6 +461,13 @@ class Resolver:
             female = len(genders) - male
             if max(male, female) >= 2 and min(male, female) * 3 <= max(male, female):
                 self.index.clusters[index].gender = "male" if male > female else "female"
+        # Roles that are a main clause's subject join the chain ("the senator said …").
+        roles = [strings[noun] for noun in self.person_nouns if noun in strings]
+        for position in np.isin(lowers, roles).nonzero()[0].tolist():
+            token = self.doc[position]
+            if token.dep_ == "nsubj" and self.quote_of[position] < 0 and _main_clause(token.head):
+                self._chain.append(position)
+        self._chain.sort()
 
     def note_speaker(self, name: str | None) -> None:
         """Remember the last attributed speaker: news prose keeps quoting its current source."""
@@ -501,9 +509,30 @@ class Resolver:
         while self._chained < len(self._chain) and self._chain[self._chained] < before:
             token = self.doc[self._chain[self._chained]]
             self._chained += 1
-            if self._unnamed_antecedent(token) is None:
+            if token.lower_ not in ("he", "she"):
+                self._chain_role(token)
+            elif self._unnamed_antecedent(token) is None:
                 self._antecedent(token)
         self.last_speaker = last_speaker
+
+    def _chain_role(self, noun: Token) -> None:
+        """A definite role as a main clause's subject ("But the former president showed
+        restraint") mentions the person it stands for, as a he or she would."""
+        if (
+            noun.tag_ != "NN"
+            or self.index.mention_at(noun.i) is not None
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        ):
+            return
+        found = self._nominal(noun)
+        if found.label != "PERSON":
+            return
+        index = next((n for n, c in enumerate(self.index.clusters) if c.name == found.name), None)
+        if index is None:
+            return
+        gender = self.index.clusters[index].gender or self._clause_gender(noun)
+        if gender is not None:
+            self.pronoun_mentions.append((noun.i, index, gender))
 
     def _topic(
         self,
