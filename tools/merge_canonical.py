@@ -33,20 +33,27 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 def merge(train: list[dict[str, Any]], canonical: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return EVAL.md-format records for the articles that have annotations."""
     docs = {d["doc_id"]: d for d in train}
-    wanted: dict[str, dict[tuple[int, int], str]] = {}
+    wanted: dict[str, dict[tuple[int, int, int | None], str]] = {}
     for n, ann in enumerate(canonical, 1):
         doc = docs.get(ann["doc_id"])
         if doc is None:
             raise MergeError(f"annotation line {n}: doc_id {ann['doc_id']!r} not in train file")
-        key = (int(ann["start"]), int(ann["end"]))
-        hits = [q for q in doc["quotes"] if (q["start"], q["end"]) == key]
+        key = (int(ann["start"]), int(ann["end"]), ann.get("speaker_start"))
+        hits = [q for q in doc["quotes"] if (q["start"], q["end"]) == key[:2]]
+        if len(hits) > 1:
+            # The same words attributed twice ("she said, "…," Sanders shot back"): the
+            # annotation's speaker span says which of the two it names.
+            hits = [q for q in hits if q.get("speaker_start") == key[2]]
         if len(hits) != 1:
             raise MergeError(
                 f"annotation line {n}: {ann['doc_id']} {key[0]}-{key[1]} matches "
                 f"{len(hits)} gold quotes (expected 1)"
             )
         q = hits[0]
-        if (q.get("speaker_start"), q.get("speaker_end")) != (ann.get("speaker_start"), ann.get("speaker_end")):
+        if (q.get("speaker_start"), q.get("speaker_end")) != (
+            ann.get("speaker_start"),
+            ann.get("speaker_end"),
+        ):
             raise MergeError(
                 f"annotation line {n}: {ann['doc_id']} {key[0]}-{key[1]} speaker span "
                 f"{ann.get('speaker_start')}-{ann.get('speaker_end')} != gold "
@@ -54,7 +61,9 @@ def merge(train: list[dict[str, Any]], canonical: list[dict[str, Any]]) -> list[
             )
         per_doc = wanted.setdefault(ann["doc_id"], {})
         if key in per_doc:
-            raise MergeError(f"annotation line {n}: duplicate annotation {ann['doc_id']} {key[0]}-{key[1]}")
+            raise MergeError(
+                f"annotation line {n}: duplicate annotation {ann['doc_id']} {key[0]}-{key[1]}"
+            )
         per_doc[key] = ann["speaker_canonical"]
 
     out: list[dict[str, Any]] = []
@@ -63,7 +72,7 @@ def merge(train: list[dict[str, Any]], canonical: list[dict[str, Any]]) -> list[
         quotes = []
         for q in doc["quotes"]:
             rec = {k: q.get(k) for k in QUOTE_FIELDS}
-            name = names.get((q["start"], q["end"]))
+            name = names.get((q["start"], q["end"], q.get("speaker_start")))
             if name is not None:
                 rec["speaker_canonical"] = name
             quotes.append(rec)
@@ -73,8 +82,12 @@ def merge(train: list[dict[str, Any]], canonical: list[dict[str, Any]]) -> list[
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--train", type=Path, required=True, help="PolNeAR train JSONL (EVAL.md format)")
-    ap.add_argument("--canonical", type=Path, required=True, help="offsets-only canonical annotations")
+    ap.add_argument(
+        "--train", type=Path, required=True, help="PolNeAR train JSONL (EVAL.md format)"
+    )
+    ap.add_argument(
+        "--canonical", type=Path, required=True, help="offsets-only canonical annotations"
+    )
     ap.add_argument("-o", "--output", type=Path, required=True, help="merged gold JSONL to write")
     args = ap.parse_args(argv)
     try:
@@ -91,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     n_ann = sum("speaker_canonical" in q for r in records for q in r["quotes"])
     n_q = sum(len(r["quotes"]) for r in records)
-    print(f"wrote {args.output}: {len(records)} articles, {n_q} gold quotes, {n_ann} with speaker_canonical")
+    print(
+        f"wrote {args.output}: {len(records)} articles, {n_q} gold quotes, {n_ann} with speaker_canonical"
+    )
     return 0
 
 
