@@ -105,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     n_ann = sum("speaker_canonical" in q for r in records for q in r["quotes"])
     n_q = sum(len(r["quotes"]) for r in records)
     print(
-        f"wrote {args.output}: {len(records)} articles, {n_q} gold quotes, {n_ann} with speaker_canonical"
+        f"wrote {args.output}: {len(records)} articles, {n_q} gold quotes, "
+        f"{n_ann} with speaker_canonical"
     )
     return 0
 
