@@ -1120,6 +1120,28 @@ def test_a_titled_name_that_the_parse_made_its_sentences_root_is_its_subject(
     assert resolve(doc, "he") == ("he", "Robin Park", "PERSON")
 
 
+def test_titles_coordinated_over_one_name_are_that_person(vocab: Vocab) -> None:
+    # "said former Ohio Gov. and party Chairman Robin Park": the parse hangs the name as a
+    # conjunct of the first title.
+    doc = make_doc(
+        vocab,
+        "Said former Ohio Gov. and party Chairman Robin Park.",
+        [
+            ("Said", "VBD", "ROOT", 0),
+            ("former", "JJ", "amod", 3),
+            ("Ohio", "NNP", "compound", 3, "GPE"),
+            ("Gov.", "NNP", "nsubj", 0),
+            ("and", "CC", "cc", 3),
+            ("party", "NN", "compound", 7),
+            ("Chairman", "NNP", "compound", 7),
+            ("Robin", "NNP", "compound", 8, "PERSON"),
+            ("Park", "NNP", "conj", 3, "PERSON"),
+            (".", ".", "punct", 0),
+        ],
+    )
+    assert resolve(doc, "Gov.")[1:] == ("Robin Park", "PERSON")
+
+
 def test_what_someone_said_speaks_for_its_owner(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -857,6 +857,14 @@ class Resolver:
         for child in token.children:
             if child.dep_ == "appos" and (found := self._named_in(child)) is not None:
                 return named(found)
+        if token.tag_ == "NNP":
+            # Titles coordinated over one name: "said former Pennsylvania Gov. and Democratic
+            # National Committee Chairman Ed Rendell".
+            for child in token.children:
+                found = self.index.cluster_at(child.i) if child.dep_ == "conj" else None
+                # The name must end the phrase: not "Gov. Ann Lee and Jo Doe".
+                if found and found.label == "PERSON" and child.i == token.right_edge.i:
+                    return named(found)
         head = None
         if token.dep_ == "appos" and after_dash_aside(token.head).i != token.i:
             head = self.index.cluster_at(token.head.i)
