@@ -177,6 +177,37 @@ def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
     assert resolve(doc, "He", resolver=resolver) == ("He", "Robin Park", "PERSON")
 
 
+def test_a_subject_the_source_quoted_last_reports_is_no_newcomer(vocab: Vocab) -> None:
+    # "Robin Park, Zhou said, has erred." is Zhou's sentence: the next "he said" stays Zhou's.
+    text = 'Kerry Zhou spoke. Robin Park, Zhou said, has erred. "Go," he said.'
+    rows: list[Row] = [
+        ("Kerry", "NNP", "compound", 1, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 2, "PERSON"),
+        ("spoke", "VBD", "ROOT", 2),
+        (".", ".", "punct", 2),
+        ("Robin", "NNP", "compound", 5, "PERSON"),
+        ("Park", "NNP", "nsubj", 11, "PERSON"),
+        (",", ",", "punct", 11),
+        ("Zhou", "NNP", "nsubj", 8, "PERSON"),
+        ("said", "VBD", "parataxis", 11),
+        (",", ",", "punct", 11),
+        ("has", "VBZ", "aux", 11),
+        ("erred", "VBN", "ROOT", 11),
+        (".", ".", "punct", 11),
+        ('"', "``", "punct", 18),
+        ("Go", "VB", "ccomp", 18),
+        (",", ",", "punct", 18),
+        ('"', "''", "punct", 18),
+        ("he", "PRP", "nsubj", 18),
+        ("said", "VBD", "ROOT", 18),
+        (".", ".", "punct", 18),
+    ]
+    doc = make_doc(vocab, text, rows)
+    resolver = resolver_for(doc)
+    resolver.note_speaker("Kerry Zhou")
+    assert resolve(doc, "he", resolver=resolver)[1] == "Kerry Zhou"
+
+
 def test_a_pronoun_that_is_no_speaker_owes_nothing_to_the_source_quoted_last(vocab: Vocab) -> None:
     # "He left" reports no quote: it is Robin Park, the nearer subject, even while Kerry Zhou
     # is the source being quoted; the later "He" asks for it on the way.

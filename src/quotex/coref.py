@@ -14,12 +14,18 @@ from typing import TYPE_CHECKING
 
 from quotex.entities import DASHES, Cluster, EntityIndex, Mention
 from quotex.records import Label
-from quotex.resources import document_nouns, protagonist_nouns, speaker_nouns, speech_nouns
+from quotex.resources import (
+    cue_verb_forms,
+    document_nouns,
+    protagonist_nouns,
+    speaker_nouns,
+    speech_nouns,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -711,11 +717,26 @@ class Resolver:
         if mention is None:
             return None
         cluster = self.index.clusters[mention.cluster]
-        if cluster.name != self.last_speaker and self._compatible(
-            mention.cluster, wanted, gender, excluded
+        if (
+            cluster.name != self.last_speaker
+            and self._compatible(mention.cluster, wanted, gender, excluded)
+            and not self._reported_by_last_speaker(self.doc[mention.start].sent)
         ):
             return mention.cluster
         return None
+
+    def _reported_by_last_speaker(self, sentence: Span) -> bool:
+        """Whether the source quoted last reports the sentence: in "Trump, Sexton said, has
+        created a "…" zone." Trump is what Sexton talks about, not a new subject."""
+        cues = cue_verb_forms()
+        for token in sentence:
+            if token.lower_ not in cues or self.quote_of[token.i] >= 0:
+                continue
+            for child in token.children:
+                found = self.index.cluster_at(child.i) if child.dep_ == "nsubj" else None
+                if found is not None and found.name == self.last_speaker:
+                    return True
+        return False
 
     def _subject_before(self, anchor: int) -> Mention | None:
         """The entity mention that is the main clause's subject in the sentence before the
