@@ -681,6 +681,29 @@ def test_the_i_of_an_opinion_piece_is_the_writer_its_closing_line_describes(
     assert resolve(doc, "I") == ("I", "Robin Park", "PERSON")
 
 
+def test_a_closing_line_about_someone_the_story_named_is_no_signature(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "Robin Park spoke. I left.\n\nPark is the front-runner.",
+        [
+            ("Robin", "NNP", "compound", 1, "PERSON"),
+            ("Park", "NNP", "nsubj", 2, "PERSON"),
+            ("spoke", "VBD", "ROOT", 2),
+            (".", ".", "punct", 2),
+            ("I", "PRP", "nsubj", 5),
+            ("left", "VBD", "ROOT", 5),
+            (".", ".", "punct", 5),
+            ("\n\n", "_SP", "dep", 6),
+            ("Park", "NNP", "nsubj", 9, "PERSON"),
+            ("is", "VBZ", "ROOT", 9),
+            ("the", "DT", "det", 11),
+            ("front-runner", "NN", "attr", 9),
+            (".", ".", "punct", 9),
+        ],
+    )
+    assert resolve(doc, "I") == ("I", "I", None)
+
+
 def test_first_person_is_not_the_person_named_before(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

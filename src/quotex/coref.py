@@ -308,12 +308,17 @@ class Resolver:
                 last_paragraph += 1
             for mention in people:
                 head = self.doc[mention.end - 1]
+                cluster = self.index.clusters[mention.cluster]
                 if (
                     self.doc[mention.start].idx == last_paragraph
                     and head.dep_ == "nsubj"
                     and head.head.lower_ in ("is", "was")
+                    and any(child.dep_ == "attr" for child in head.head.children)
+                    # A writer's note names someone the article has not: "Clinton is the
+                    # front-runner." closing a news story is no signature.
+                    and self.index.mentions[cluster.mentions[0]].start == mention.start
                 ):
-                    return self.index.clusters[mention.cluster]
+                    return cluster
         return None
 
     def _unnamed_antecedent(self, pronoun: Token) -> ResolvedMention | None:
