@@ -1272,6 +1272,34 @@ def test_an_occupation_is_a_role_too(vocab: Vocab, role: str) -> None:
     assert resolve(doc, role) == (f"The {role}", "Robin Park", "PERSON")
 
 
+def test_a_role_in_a_reporting_clause_hung_off_the_quote_follows_the_sentence_before(
+    vocab: Vocab,
+) -> None:
+    # The parse makes the quote's verb the root and "said" its parataxis.
+    text = 'Senator Kerry Zhou spoke. Robin Park arrived. "Go," the senator said.'
+    rows: list[Row] = [
+        ("Senator", "NNP", "compound", 2),
+        ("Kerry", "NNP", "compound", 2, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 3, "PERSON"),
+        ("spoke", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+        ("Robin", "NNP", "compound", 6, "PERSON"),
+        ("Park", "NNP", "nsubj", 7, "PERSON"),
+        ("arrived", "VBD", "ROOT", 7),
+        (".", ".", "punct", 7),
+        ('"', "``", "punct", 10),
+        ("Go", "VB", "ROOT", 10),
+        (",", ",", "punct", 10),
+        ('"', "''", "punct", 10),
+        ("the", "DT", "det", 14),
+        ("senator", "NN", "nsubj", 15),
+        ("said", "VBD", "parataxis", 10),
+        (".", ".", "punct", 10),
+    ]
+    doc = make_doc(vocab, text, rows)
+    assert resolve(doc, "senator") == ("the senator", "Robin Park", "PERSON")
+
+
 def test_a_role_relative_to_someone_else_is_not_the_subject_before(vocab: Vocab) -> None:
     # "The Park senator" (like "the Cruz adviser") is somebody else's: the role holder stays.
     doc = _senator_doc(vocab, "Park")

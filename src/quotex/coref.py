@@ -476,7 +476,11 @@ class Resolver:
         roles = [strings[noun] for noun in self.person_nouns if noun in strings]
         for position in np.isin(lowers, roles).nonzero()[0].tolist():
             token = self.doc[position]
-            if token.dep_ == "nsubj" and self.quote_of[position] < 0 and _main_clause(token.head):
+            if (
+                token.dep_ == "nsubj"
+                and self.quote_of[position] < 0
+                and self._main_report(token.head)
+            ):
                 self._chain.append(position)
         self._chain.sort()
 
@@ -989,10 +993,15 @@ class Resolver:
         # Entities inside the phrase: "Russia's Foreign Ministry" keeps its own words.
         return ResolvedMention(start_char, end_char, phrase, None)
 
+    def _main_report(self, verb: Token) -> bool:
+        """Whether ``verb`` heads its sentence, or is the reporting verb the parse hung off the
+        quote around it ("…," the investor said, "…")."""
+        return _main_clause(verb) or (verb.dep_ == "parataxis" and self.quote_of[verb.head.i] >= 0)
+
     def _organisation_taken_for_person(self, noun: Token) -> Cluster | None:
         """The one-word name the model took for a person that "the company" opening the next
         sentence calls an organisation: "Twitter said in a statement … The company said"."""
-        if noun.dep_ not in ("nsubj", "nsubjpass") or not _main_clause(noun.head):
+        if noun.dep_ not in ("nsubj", "nsubjpass") or not self._main_report(noun.head):
             return None
         subject = self._subject_before(noun.i)
         if subject is None:
@@ -1012,7 +1021,7 @@ class Resolver:
         lawyer. The lawyer left.")."""
         if (
             noun.dep_ not in ("nsubj", "nsubjpass")
-            or not _main_clause(noun.head)
+            or not self._main_report(noun.head)
             or noun.lower_ in _SPOKESPEOPLE
         ):
             return None
