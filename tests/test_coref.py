@@ -1672,6 +1672,27 @@ def test_a_text_speaks_for_the_author_it_names(vocab: Vocab, preposition: str) -
     assert resolve(doc, "letter") == ("A letter", "Farm Bureau", "ORG")
 
 
+@pytest.mark.parametrize(("ent", "name"), [("ORG", "Farm Gazette"), ("GPE", "editorial")])
+def test_a_text_in_a_publication_speaks_for_it(vocab: Vocab, ent: str, name: str) -> None:
+    # "An editorial in the Farm Gazette said …"; one in a place is nobody's.
+    doc = make_doc(
+        vocab,
+        "An editorial in the Farm Gazette said it.",
+        [
+            ("An", "DT", "det", 1),
+            ("editorial", "NN", "nsubj", 6),
+            ("in", "IN", "prep", 1),
+            ("the", "DT", "det", 5),
+            ("Farm", "NNP", "compound", 5, ent),
+            ("Gazette", "NNP", "pobj", 2, ent),
+            ("said", "VBD", "ROOT", 6),
+            ("it", "PRP", "dobj", 6),
+            (".", ".", "punct", 6),
+        ],
+    )
+    assert resolve(doc, "editorial")[1] == name
+
+
 @pytest.mark.parametrize(("verb", "name"), [("issued", "Farm Bureau"), ("obtained", "letter")])
 def test_a_text_speaks_for_who_issued_it_not_who_obtained_it(
     vocab: Vocab, verb: str, name: str

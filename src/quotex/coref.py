@@ -1104,6 +1104,12 @@ class Resolver:
                 yield child
             elif child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS and child.i > text.i:
                 yield from (c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "in" and child.i > text.i:
+                # "an editorial in The Des Moines Register": the publication, if named.
+                for c in child.children:
+                    found = self.index.cluster_at(c.i) if c.dep_ == "pobj" else None
+                    if found is not None and found.label == "ORG":
+                        yield c
             elif child.dep_ == "acl" and child.lower_ in _AUTHORED and child.i > text.i:
                 for agent in child.children:
                     if agent.dep_ == "agent":
