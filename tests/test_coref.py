@@ -177,6 +177,34 @@ def test_pronoun_prefers_the_source_being_quoted(vocab: Vocab) -> None:
     assert resolve(doc, "He", resolver=resolver) == ("He", "Robin Park", "PERSON")
 
 
+def test_the_person_a_picture_shows_is_the_new_subject(vocab: Vocab) -> None:
+    # Zhou was quoted last; "Footage of Park appears." makes Park the one who speaks next.
+    text = 'Kerry Zhou spoke. Footage of Robin Park appears. "Go," he says.'
+    rows: list[Row] = [
+        ("Kerry", "NNP", "compound", 1, "PERSON"),
+        ("Zhou", "NNP", "nsubj", 2, "PERSON"),
+        ("spoke", "VBD", "ROOT", 2),
+        (".", ".", "punct", 2),
+        ("Footage", "NN", "nsubj", 8),
+        ("of", "IN", "prep", 4),
+        ("Robin", "NNP", "compound", 7, "PERSON"),
+        ("Park", "NNP", "pobj", 5, "PERSON"),
+        ("appears", "VBZ", "ROOT", 8),
+        (".", ".", "punct", 8),
+        ('"', "``", "punct", 15),
+        ("Go", "VB", "ccomp", 15),
+        (",", ",", "punct", 15),
+        ('"', "''", "punct", 15),
+        ("he", "PRP", "nsubj", 15),
+        ("says", "VBZ", "ROOT", 15),
+        (".", ".", "punct", 15),
+    ]
+    doc = make_doc(vocab, text, rows)
+    resolver = resolver_for(doc)
+    resolver.note_speaker("Kerry Zhou")
+    assert resolve(doc, "he", resolver=resolver)[1] == "Robin Park"
+
+
 def test_a_subject_the_source_quoted_last_reports_is_no_newcomer(vocab: Vocab) -> None:
     # "Robin Park, Zhou said, has erred." is Zhou's sentence: the next "he said" stays Zhou's.
     text = 'Kerry Zhou spoke. Robin Park, Zhou said, has erred. "Go," he said.'

@@ -89,6 +89,11 @@ _AUTHORED = frozenset(
 _SPOKESPEOPLE = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
 )
+#: Nouns for pictures and recordings, whose subject is the person they show: "Footage of X".
+_PICTURES = frozenset(
+    {"footage", "video", "videos", "clip", "clips", "photo", "photos", "image", "images"}
+    | {"picture", "pictures", "recording", "recordings", "tape", "tapes", "audio"}
+)
 #: The characters of the dash tokens (``DASHES``), for a dash glued to a word ("-Michelle").
 DASH_CHARS = "-–—"
 _PHRASE_BREAKS = DASHES | {":", ";"}
@@ -794,6 +799,20 @@ class Resolver:
             if mention is None:
                 # "The moderator, anchor Mike Reyes, struggled": the name in apposition.
                 mention = self._named_in_apposition(child)
+            if mention is None and child.lower_ in _PICTURES:
+                # "Footage of Al-Awlaki appears.": the person the picture shows.
+                mention = next(
+                    (
+                        found
+                        for prep in child.children
+                        if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for pobj in prep.children
+                        if pobj.dep_ == "pobj"
+                        and (found := self.index.mention_at(pobj.i)) is not None
+                        and found.label == "PERSON"
+                    ),
+                    None,
+                )
             return mention
         return None
 
@@ -837,6 +856,14 @@ class Resolver:
             if described.dep_ != "appos" or described.head.i >= described.i:
                 break
             described = described.head
+        if (
+            described is head
+            and head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lower_ in _PICTURES
+        ):
+            # "Footage of Al-Awlaki appears": the person the picture shows is its subject.
+            described = head.head.head
         main_subject = (
             described is not head
             and described.dep_ in ("nsubj", "nsubjpass")
