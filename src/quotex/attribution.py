@@ -26,7 +26,14 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from quotex.coref import DASH_CHARS, HELD_VERBS, Resolver, after_dash_aside, is_age_noun
+from quotex.coref import (
+    DASH_CHARS,
+    HELD_VERBS,
+    Resolver,
+    after_dash_aside,
+    is_age_noun,
+    main_clause,
+)
 from quotex.entities import DASHES, EntityIndex
 from quotex.quotes import SINGLE_MARKS, QuoteSpan, paragraphs
 from quotex.records import Label
@@ -394,7 +401,7 @@ def _subject(verb: Token, view: _DocView) -> Token | None:
         if subject is not None:
             if plausible_speaker(subject, view):
                 return subject
-            if _nominal(subject, view) and _main_clause(head):
+            if _nominal(subject, view) and main_clause(head):
                 # "The retired neurosurgeon has provided no details, saying …"
                 return subject
             return None
@@ -663,7 +670,7 @@ def _speech_noun_owner(view: _DocView, q: int) -> _Found | None:
             owner = _owner(head, view)
             return _Found(owner, None, "speech-noun") if owner is not None else None
         if _is_verb(head):
-            if head.lower_ in _COPULAS and _main_clause(head):
+            if head.lower_ in _COPULAS and main_clause(head):
                 # Lopez's catchphrase was that rivals "would say anything"; not inside what
                 # someone else says ("saying … his world view is "wrong"").
                 subject = _own_subject(head, view)
@@ -1968,7 +1975,7 @@ def _nearer_mention(
             if outer.i <= lo or outer.lower_ != token.lower_:
                 break
             token, clause = outer, clause.head
-        if not _main_clause(clause):
+        if not main_clause(clause):
             # "…," he said, as he sat down: a subject inside the attribution's own asides.
             continue
         mention = resolver.resolve(token)
@@ -1976,13 +1983,6 @@ def _nearer_mention(
             return attribution
         return replace(attribution, speaker_start=mention.start, speaker_end=mention.end)
     return attribution
-
-
-def _main_clause(verb: Token) -> bool:
-    """Whether ``verb`` heads its sentence, or a clause coordinated with the one that does."""
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return verb.head.i == verb.i
 
 
 def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:

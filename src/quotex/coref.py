@@ -10,7 +10,7 @@ the entity the article names with that role, and keeps its own words when the ar
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quotex.entities import DASHES, Cluster, EntityIndex, Mention
 from quotex.records import Label
@@ -25,6 +25,7 @@ from quotex.resources import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from numpy.typing import NDArray
     from spacy.tokens import Doc, Span, Token
 
 _MALE = frozenset({"he", "him", "his", "himself"})
@@ -100,11 +101,23 @@ _PHRASE_BREAKS = DASHES | {":", ";"}
 _ASIDE_BREAKS = DASHES | {";", "("}
 
 
-def _main_clause(verb: Token) -> bool:
+def main_clause(verb: Token) -> bool:
     """Whether ``verb`` heads its sentence, or a clause coordinated with the one that does."""
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.head.i == verb.i
+
+
+def _shown_by(noun: Token) -> Token | None:
+    """The word after "of" when ``noun`` is a picture or recording: "Footage of Al-Awlaki"."""
+    if noun.lower_ not in _PICTURES:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
 
 
 def is_age_noun(token: Token) -> bool:
@@ -236,16 +249,21 @@ class Resolver:
         self.pronoun_mentions: list[tuple[int, int, str | None]] = []
         # He and she resolved to a person the article does not name, by token index.
         self._unnamed: dict[int, ResolvedMention | None] = {}
-        # He and she subjects of main clauses, by token index (found by _infer_genders):
-        # resolved in document order as later pronouns need them, so that "Juanita Broaddrick
-        # recounted it. She has said … On Sunday, she disclosed …" carries her to the next
-        # quote's "she said".
-        self._chain: list[int] = []
-        self._chained = 0
         # The writer of a first-person piece, once looked for.
         self._author_looked = False
         self._author_found: Cluster | None = None
-        self._infer_genders()
+        from spacy.attrs import LOWER
+
+        # Pronouns and roles are found in the LOWER column instead of building every token
+        # of the document.
+        lowers = doc.to_array(LOWER)
+        self._infer_genders(lowers)
+        # He, she and roles that are subjects of main clauses, by token index: resolved in
+        # document order as later pronouns need them, so that "Juanita Broaddrick recounted
+        # it. She has said … On Sunday, she disclosed …" carries her to the next quote's "she
+        # said".
+        self._chain = self._main_subjects(lowers)
+        self._chained = 0
 
     def resolve(self, token: Token) -> ResolvedMention:
         """The mention around ``token`` and the entity it stands for."""
@@ -437,28 +455,45 @@ class Resolver:
                 return token
         return None
 
-    def _infer_genders(self) -> None:
+    def _he_and_she(self, lowers: NDArray[Any]) -> list[int]:
+        """Token indexes of he and she subjects outside quotes."""
+        strings = self.doc.vocab.strings
+        pronouns = ((lowers == strings["he"]) | (lowers == strings["she"])).nonzero()[0]
+        return [
+            position
+            for position in pronouns.tolist()
+            if self.doc[position].dep_ == "nsubj" and self.quote_of[position] < 0
+        ]
+
+    def _main_subjects(self, lowers: NDArray[Any]) -> list[int]:
+        """Token indexes of he, she and role nouns ("the senator") that are the subjects of
+        main clauses outside quotes, in document order."""
+        import numpy as np
+
+        doc = self.doc
+        found = [p for p in self._he_and_she(lowers) if main_clause(doc[p].head)]
+        strings = doc.vocab.strings
+        roles = [strings[noun] for noun in self.person_nouns if noun in strings]
+        for position in np.isin(lowers, roles).nonzero()[0].tolist():
+            token = doc[position]
+            if (
+                token.dep_ == "nsubj"
+                and self.quote_of[position] < 0
+                and self._main_report(token.head)
+            ):
+                found.append(position)
+        return sorted(found)
+
+    def _infer_genders(self, lowers: NDArray[Any]) -> None:
         """Give a gender to people with no title or known first name from how the article
         refers back to them: a "he" or "she" that follows a mention closely, as the subject of
         the next clause, votes for that person. Only clear majorities count."""
         votes: dict[int, list[str]] = {}
         mentions = self.index.mentions
         n = 0
-        import numpy as np
-        from spacy.attrs import LOWER
-
-        # Only he and she matter: find them in the LOWER column instead of building every
-        # token of the document.
-        strings = self.doc.vocab.strings
-        lowers = self.doc.to_array(LOWER)
-        pronouns = ((lowers == strings["he"]) | (lowers == strings["she"])).nonzero()[0]
-        for position in pronouns.tolist():
+        for position in self._he_and_she(lowers):
             token = self.doc[position]
             lower = token.lower_
-            if token.dep_ != "nsubj" or self.quote_of[token.i] >= 0:
-                continue
-            if _main_clause(token.head):
-                self._chain.append(position)
             while n < len(mentions) and mentions[n].end <= token.i:
                 n += 1
             for back in range(n - 1, max(-1, n - 4), -1):
@@ -477,17 +512,6 @@ class Resolver:
             female = len(genders) - male
             if max(male, female) >= 2 and min(male, female) * 3 <= max(male, female):
                 self.index.clusters[index].gender = "male" if male > female else "female"
-        # Roles that are a main clause's subject join the chain ("the senator said …").
-        roles = [strings[noun] for noun in self.person_nouns if noun in strings]
-        for position in np.isin(lowers, roles).nonzero()[0].tolist():
-            token = self.doc[position]
-            if (
-                token.dep_ == "nsubj"
-                and self.quote_of[position] < 0
-                and self._main_report(token.head)
-            ):
-                self._chain.append(position)
-        self._chain.sort()
 
     def note_speaker(self, name: str | None) -> None:
         """Remember the last attributed speaker: news prose keeps quoting its current source."""
@@ -799,20 +823,10 @@ class Resolver:
             if mention is None:
                 # "The moderator, anchor Mike Reyes, struggled": the name in apposition.
                 mention = self._named_in_apposition(child)
-            if mention is None and child.lower_ in _PICTURES:
+            if mention is None and (shown := _shown_by(child)) is not None:
                 # "Footage of Al-Awlaki appears.": the person the picture shows.
-                mention = next(
-                    (
-                        found
-                        for prep in child.children
-                        if prep.dep_ == "prep" and prep.lower_ == "of"
-                        for pobj in prep.children
-                        if pobj.dep_ == "pobj"
-                        and (found := self.index.mention_at(pobj.i)) is not None
-                        and found.label == "PERSON"
-                    ),
-                    None,
-                )
+                found = self.index.mention_at(shown.i)
+                mention = found if found is not None and found.label == "PERSON" else None
             return mention
         return None
 
@@ -856,12 +870,8 @@ class Resolver:
             if described.dep_ != "appos" or described.head.i >= described.i:
                 break
             described = described.head
-        if (
-            described is head
-            and head.dep_ == "pobj"
-            and head.head.lower_ == "of"
-            and head.head.head.lower_ in _PICTURES
-        ):
+        shown = _shown_by(head.head.head) if head.dep_ == "pobj" else None
+        if described is head and shown is not None and shown.i == head.i:
             # "Footage of Al-Awlaki appears": the person the picture shows is its subject.
             described = head.head.head
         main_subject = (
@@ -1023,7 +1033,7 @@ class Resolver:
     def _main_report(self, verb: Token) -> bool:
         """Whether ``verb`` heads its sentence, or is the reporting verb the parse hung off the
         quote around it ("…," the investor said, "…")."""
-        return _main_clause(verb) or (verb.dep_ == "parataxis" and self.quote_of[verb.head.i] >= 0)
+        return main_clause(verb) or (verb.dep_ == "parataxis" and self.quote_of[verb.head.i] >= 0)
 
     def _organisation_taken_for_person(self, noun: Token) -> Cluster | None:
         """The one-word name the model took for a person that "the company" opening the next
