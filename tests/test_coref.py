@@ -1786,6 +1786,122 @@ def test_the_text_is_who_put_it_out_a_few_sentences_before(
     assert resolve(doc, "ad", 1)[1] == name
 
 
+def test_the_text_is_the_one_an_earlier_sentence_gave_an_author(vocab: Vocab) -> None:
+    # "a note from Lumo. … the note says": the earlier mention names who wrote it.
+    doc = make_doc(
+        vocab,
+        "Kerry has a note from Lumo. The note says it.",
+        [
+            ("Kerry", "NNP", "nsubj", 1, "PERSON"),
+            ("has", "VBZ", "ROOT", 1),
+            ("a", "DT", "det", 3),
+            ("note", "NN", "dobj", 1),
+            ("from", "IN", "prep", 3),
+            ("Lumo", "NNP", "pobj", 4, "ORG"),
+            (".", ".", "punct", 1),
+            ("The", "DT", "det", 8),
+            ("note", "NN", "nsubj", 9),
+            ("says", "VBZ", "ROOT", 9),
+            ("it", "PRP", "dobj", 9),
+            (".", ".", "punct", 9),
+        ],
+    )
+    assert resolve(doc, "note", 1)[1:] == ("Lumo", "ORG")
+
+
+def test_the_suit_is_the_lawsuit_its_owner_filed(vocab: Vocab) -> None:
+    # "Lumo's lawsuit … the suit says": a shorter word for the same text.
+    doc = make_doc(
+        vocab,
+        "Lumo's lawsuit is long. The suit says it.",
+        [
+            ("Lumo", "NNP", "poss", 2, "ORG"),
+            ("'s", "POS", "case", 0),
+            ("lawsuit", "NN", "nsubj", 3),
+            ("is", "VBZ", "ROOT", 3),
+            ("long", "JJ", "acomp", 3),
+            (".", ".", "punct", 3),
+            ("The", "DT", "det", 7),
+            ("suit", "NN", "nsubj", 8),
+            ("says", "VBZ", "ROOT", 8),
+            ("it", "PRP", "dobj", 8),
+            (".", ".", "punct", 8),
+        ],
+    )
+    assert resolve(doc, "suit")[1:] == ("Lumo", "ORG")
+
+
+def test_a_text_sent_from_a_named_person_is_theirs(vocab: Vocab) -> None:
+    # "An email was sent from the director, Kerry Lane": the passive verb's "from" names the
+    # author, and an appositive names the director.
+    doc = make_doc(
+        vocab,
+        "An email was sent from the director, Kerry Lane. The email said it.",
+        [
+            ("An", "DT", "det", 1),
+            ("email", "NN", "nsubjpass", 3),
+            ("was", "VBD", "auxpass", 3),
+            ("sent", "VBN", "ROOT", 3),
+            ("from", "IN", "prep", 3),
+            ("the", "DT", "det", 6),
+            ("director", "NN", "pobj", 4),
+            (",", ",", "punct", 6),
+            ("Kerry", "NNP", "compound", 9, "PERSON"),
+            ("Lane", "NNP", "appos", 6, "PERSON"),
+            (".", ".", "punct", 3),
+            ("The", "DT", "det", 12),
+            ("email", "NN", "nsubj", 13),
+            ("said", "VBD", "ROOT", 13),
+            ("it", "PRP", "dobj", 13),
+            (".", ".", "punct", 13),
+        ],
+    )
+    assert resolve(doc, "email", 1)[1:] == ("Kerry Lane", "PERSON")
+
+
+def test_the_text_found_under_a_misparse_still_looks_back(vocab: Vocab) -> None:
+    # "the email read" parsed as a noun compound: its article hangs off "read".
+    doc = make_doc(
+        vocab,
+        "Lumo sent an email. It, the email read.",
+        [
+            ("Lumo", "NNP", "nsubj", 1, "ORG"),
+            ("sent", "VBD", "ROOT", 1),
+            ("an", "DT", "det", 3),
+            ("email", "NN", "dobj", 1),
+            (".", ".", "punct", 1),
+            ("It", "PRP", "dep", 9),
+            (",", ",", "punct", 9),
+            ("the", "DT", "det", 9),
+            ("email", "NN", "compound", 9),
+            ("read", "NN", "ROOT", 9),
+            (".", ".", "punct", 9),
+        ],
+    )
+    assert resolve(doc, "email", 1)[1:] == ("Lumo", "ORG")
+
+
+def test_a_page_of_a_named_paper_is_the_paper(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "It, blared the front page of the Lumo Herald.",
+        [
+            ("It", "PRP", "dep", 3),
+            (",", ",", "punct", 3),
+            ("blared", "VBD", "ROOT", 3),
+            ("the", "DT", "det", 5),
+            ("front", "JJ", "amod", 5),
+            ("page", "NN", "nsubj", 3),
+            ("of", "IN", "prep", 5),
+            ("the", "DT", "det", 9),
+            ("Lumo", "NNP", "compound", 9, "ORG"),
+            ("Herald", "NNP", "pobj", 6, "ORG"),
+            (".", ".", "punct", 3),
+        ],
+    )
+    assert resolve(doc, "page")[1:] == ("Lumo Herald", "ORG")
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -952,18 +952,8 @@ class Resolver:
             # "her Twitter account posted", "Trump's statement said": the text speaks for its
             # owner; "a statement from the State Department read", "a statement issued by the
             # ministry", for its author.
-            for author in self._authors(token):
-                if (
-                    author.dep_ != "poss"
-                    and self.index.cluster_at(author.i) is None
-                    and author.lower_ not in self.org_nouns
-                ):
-                    # "a letter from the chairman of …": a person the text does not name is
-                    # no one the story can be sure of.
-                    continue
-                owner = self.resolve(author)
-                if owner.label is not None:
-                    return ResolvedMention(start_char, end_char, owner.name, owner.label)
+            for owner in self._named_authors(token):
+                return ResolvedMention(start_char, end_char, owner.name, owner.label)
             issuer = self._issuer(token) or self._earlier_issuer(token)
             if issuer is not None:
                 return ResolvedMention(start_char, end_char, issuer.name, issuer.label)
@@ -1100,32 +1090,51 @@ class Resolver:
         return None
 
     def _earlier_issuer(self, text: Token) -> ResolvedMention | None:
-        """Who put out the text that "the ad", "the suit" or "the message" refers back to: the
-        subject of the verb the same noun was the object of a few paragraphs before ("Sanders
-        is releasing a new ad. … The ad says …")."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in text.children):
+        """Who put out the text that "the ad", "the suit" or "the message" refers back to, as an
+        earlier mention of the same text says: the subject of the verb it was the object of
+        ("Sanders is releasing a new ad. … The ad says …"), its author ("a note from Jo Doe",
+        "Podliska's lawsuit", "an email was sent from the director"), searching back a few
+        paragraphs."""
+        span_start, _ = self._phrase(text)
+        if not any(t.lower_ in ("the", "this", "that") for t in self.doc[span_start : text.i]):
             return None
         for i in range(text.i - 1, max(-1, text.i - _ISSUE_LOOKBACK), -1):
             earlier = self.doc[i]
-            verb = earlier.head
-            if (
-                earlier.lower_ != text.lower_
-                or earlier.dep_ != "dobj"
-                or self.quote_of[i] >= 0
-                or verb.lower_ in _NOT_ISSUING
-            ):
+            # "the suit" is the "lawsuit" named before.
+            if not earlier.lower_.endswith(text.lower_) or self.quote_of[i] >= 0:
                 continue
-            for subject in verb.children:
-                if subject.dep_ == "nsubj" and self.quote_of[subject.i] < 0:
-                    issuer = self.resolve(subject)
-                    return issuer if issuer.label is not None else None
-            return None
+            if earlier.lower_ != text.lower_ and earlier.lower_ not in document_nouns():
+                continue
+            if earlier.dep_ == "dobj" and earlier.head.lower_ not in _NOT_ISSUING:
+                for subject in earlier.head.children:
+                    if subject.dep_ == "nsubj" and self.quote_of[subject.i] < 0:
+                        issuer = self.resolve(subject)
+                        return issuer if issuer.label is not None else None
+            for author in self._named_authors(earlier):
+                return author
         return None
+
+    def _named_authors(self, text: Token) -> Iterator[ResolvedMention]:
+        """The authors :meth:`_authors` finds, resolved, that the story names."""
+        for author in self._authors(text):
+            if (
+                author.dep_ != "poss"
+                and self.index.cluster_at(author.i) is None
+                and author.lower_ not in self.org_nouns
+                and not any(child.dep_ == "appos" for child in author.children)
+            ):
+                # "a letter from the chairman of …": a person the text does not name is no one
+                # the story can be sure of; "from the director, Jo Doe" names her.
+                continue
+            owner = self.resolve(author)
+            if owner.label is not None:
+                yield owner
 
     def _authors(self, text: Token) -> Iterator[Token]:
         """Who a text noun says wrote it: its possessor, a name before it ("a Pentagon
         readout"), the object of "from" or "by" after it, or the agent of a participle after it
-        ("a statement issued by the ministry")."""
+        ("a statement issued by the ministry") or of its own passive verb ("An email was sent
+        from the director")."""
         for child in text.children:
             if self.quote_of[child.i] >= 0:
                 continue
@@ -1141,8 +1150,9 @@ class Resolver:
                 yield child
             elif child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS and child.i > text.i:
                 yield from (c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ == "prep" and child.lower_ == "in" and child.i > text.i:
-                # "an editorial in The Des Moines Register": the publication, if named.
+            elif child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i > text.i:
+                # "an editorial in The Des Moines Register", "the front page of the Herald":
+                # the publication, if named.
                 for c in child.children:
                     found = self.index.cluster_at(c.i) if c.dep_ == "pobj" else None
                     if found is not None and found.label == "ORG":
@@ -1151,6 +1161,12 @@ class Resolver:
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         yield from (c for c in agent.children if c.dep_ == "pobj")
+        verb = text.head
+        if text.dep_ == "nsubjpass" and verb.lower_ in _AUTHORED:
+            # "An email was sent from the director": the author hangs off the verb.
+            for child in verb.children:
+                if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "from"):
+                    yield from (c for c in child.children if c.dep_ == "pobj")
 
     def _clause_gender(self, subject: Token) -> str | None:
         """The gender a subject's own clause gives it: "The senator began her speech"."""
