@@ -1148,6 +1148,43 @@ def test_role_given_in_an_appositive_after_the_name(vocab: Vocab) -> None:
     assert resolve(doc, "nominee", 0) == ("the Republican nominee", "Donald Trump", "PERSON")
 
 
+@pytest.mark.parametrize(
+    ("role", "holder"), [("vice president", "Kerry Lane"), ("president", "Robin Park")]
+)
+def test_a_qualified_role_is_only_the_same_qualified_title(
+    vocab: Vocab, role: str, holder: str
+) -> None:
+    # "the vice president" is the vice president named before, not the nearer "President X".
+    words = role.split()
+    rows: list[Row] = [
+        ("Vice", "NNP", "compound", 1),
+        ("President", "NNP", "compound", 3),
+        ("Kerry", "NNP", "compound", 3, "PERSON"),
+        ("Lane", "NNP", "nsubj", 4, "PERSON"),
+        ("spoke", "VBD", "ROOT", 4),
+        ("with", "IN", "prep", 4),
+        ("President", "NNP", "compound", 8),
+        ("Robin", "NNP", "compound", 8, "PERSON"),
+        ("Park", "NNP", "pobj", 5, "PERSON"),
+        (".", ".", "punct", 4),
+        ("It", "PRP", "nsubj", 11),
+        ("rained", "VBD", "ROOT", 11),
+        (".", ".", "punct", 11),
+        ("The", "DT", "det", 13 + len(words) - 1),
+    ]
+    if len(words) == 2:
+        rows.append(("vice", "NN", "compound", 15))
+    head = len(rows)
+    rows += [(words[-1], "NN", "nsubj", head + 1), ("left", "VBD", "ROOT", head + 1)]
+    rows += [(".", ".", "punct", head + 1)]
+    doc = make_doc(
+        vocab,
+        f"Vice President Kerry Lane spoke with President Robin Park. It rained. The {role} left.",
+        rows,
+    )
+    assert resolve(doc, "president")[1] == holder
+
+
 def _senator_doc(vocab: Vocab, modifier: str = "") -> Doc:
     """Kerry Zhou holds the role; Robin Park is the subject just before "the senator"."""
     words = f"The {modifier} senator left." if modifier else "The senator left."

@@ -222,6 +222,18 @@ def _is_office_title(noun: Token) -> bool:
     )
 
 
+#: Words that make a role noun another role: "the vice president" is not "the president".
+_ROLE_QUALIFIERS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under"})
+
+
+def _role_qualifier(noun: Token) -> str | None:
+    """The word just before a role noun that makes it another role ("vice president")."""
+    if noun.i == 0:
+        return None
+    before = noun.doc[noun.i - 1]
+    return before.lower_ if before.lower_ in _ROLE_QUALIFIERS else None
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedMention:
     """A speaker mention (character offsets) and the entity it names."""
@@ -1281,7 +1293,7 @@ class Resolver:
             if mention.start >= noun.i:
                 break
             cluster = self.index.clusters[mention.cluster]
-            if cluster.label in labels and self._has_role(mention, cluster, noun.lower_):
+            if cluster.label in labels and self._has_role(mention, cluster, noun):
                 best = cluster
         return best
 
@@ -1303,18 +1315,29 @@ class Resolver:
             if self.doc[mention.start].idx >= end:
                 break
             cluster = self.index.clusters[mention.cluster]
-            if cluster.label == "PERSON" and self._has_role(mention, cluster, noun.lower_):
+            if cluster.label == "PERSON" and self._has_role(mention, cluster, noun):
                 return cluster
         return None
 
-    def _has_role(self, mention: Mention, cluster: Cluster, role: str) -> bool:
-        """Whether the article gives ``mention`` the role: in the name ("Foreign Ministry"),
-        as its title ("spokesman Dmitry Peskov"), in an appositive ("Trump, the nominee,") or
-        as the appositive of the role ("the lobbying group, PhRMA")."""
+    def _has_role(self, mention: Mention, cluster: Cluster, noun: Token) -> bool:
+        """Whether the article gives ``mention`` the role ``noun`` names: in the name ("Foreign
+        Ministry"), as its title ("spokesman Dmitry Peskov"), in an appositive ("Trump, the
+        nominee,") or as the appositive of the role ("the lobbying group, PhRMA")."""
         doc = self.doc
-        if role in cluster.name.lower().split():
+        role = noun.lower_
+        qualifier = _role_qualifier(noun)
+
+        def names_role(words: list[str], k: int) -> bool:
+            # "the vice president" is not "President Obama": a word that makes the noun another
+            # role must stand before it there too.
+            return words[k] == role and (qualifier is None or (k > 0 and words[k - 1] == qualifier))
+
+        name_words = cluster.name.lower().split()
+        if any(names_role(name_words, k) for k in range(len(name_words))):
             return True
-        if any(t.lower_ == role for t in doc[mention.start : mention.end]):
+        lowers = [t.lower_ for t in doc[max(0, mention.start - 5) : mention.end]]
+        offset = mention.start - max(0, mention.start - 5)
+        if any(names_role(lowers, k) for k in range(offset, len(lowers))):
             # "Justice Ruth Bader Ginsburg": a title the model took into the name.
             return True
         # "the industry's lobbying group, PhRMA,": the name in apposition to the role. (Not
@@ -1323,21 +1346,24 @@ class Resolver:
             cluster.label == "ORG"
             and mention.start >= 2
             and doc[mention.start - 1].text == ","
-            and doc[mention.start - 2].lower_ == role
+            and names_role(lowers, offset - 2)
         ):
             return True
         title = doc[max(0, mention.start - 4) : mention.start]
-        for k, t in enumerate(title):
+        title_start = len(lowers) - (mention.end - mention.start) - len(title)
+        for k in range(len(title)):
             # "spokesman Dmitry Peskov", but not "Republican seeks new Clinton inquiry": the
             # role must run into the name.
-            if t.lower_ == role and not any(
+            if names_role(lowers, title_start + k) and not any(
                 w.tag_.startswith("VB") or w.is_punct for w in title[k + 1 :]
             ):
                 return True
         if mention.end < len(doc) and doc[mention.end].text == ",":
-            for t in doc[mention.end + 1 : min(len(doc), mention.end + 8)]:
-                if t.text in (",", ".", ";"):
+            after = doc[mention.end : min(len(doc), mention.end + 8)]
+            words = [t.lower_ for t in after]
+            for k in range(1, len(after)):
+                if after[k].text in (",", ".", ";"):
                     break
-                if t.lower_ == role:
+                if names_role(words, k):
                     return True
         return False
