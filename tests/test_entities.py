@@ -249,6 +249,23 @@ def test_surname_before_the_full_name_still_joins_it() -> None:
     assert [name for _, _, name, _ in mentions(doc)] == ["Vladimir Putin", "Vladimir Putin"]
 
 
+def test_surname_joins_the_full_name_with_a_generational_suffix() -> None:
+    doc = ner_doc(
+        "Kerry R. Lane Jr. spoke. Mr. Lane left.",
+        [("Kerry R. Lane Jr.", "PERSON"), ("Lane", "PERSON")],
+    )
+    assert [name for _, _, name, _ in mentions(doc)] == ["Kerry R. Lane Jr.", "Kerry R. Lane Jr."]
+
+
+def test_surname_of_a_father_and_son_stays_with_the_father() -> None:
+    # "Trump" is Donald Trump, not his son "Donald Trump Jr." named just before.
+    doc = ner_doc(
+        "Kerry Lane spoke. Robin Lane Jr. agreed. Lane left.",
+        [("Kerry Lane", "PERSON"), ("Robin Lane Jr.", "PERSON"), ("Lane", "PERSON")],
+    )
+    assert [name for _, _, name, _ in mentions(doc)][-1] == "Kerry Lane"
+
+
 def test_given_name_joins_the_full_name() -> None:
     doc = ner_doc(
         "Hillary Clinton spoke. Hillary smiled.",

@@ -171,6 +171,17 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+#: Generational suffixes after a surname: "Joseph R. Biden Jr." is "Mr. Biden".
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _without_suffix(name_words: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words without a generational suffix, so that the surname is the last word."""
+    if len(name_words) > 2 and name_words[-1].lower() in _NAME_SUFFIXES:
+        return name_words[:-1]
+    return name_words
+
+
 def _folded(name_words: tuple[str, ...]) -> tuple[str, ...]:
     """Name words with a leading surname particle in lower case, so that "De Blasio" and
     "de Blasio" compare equal."""
@@ -777,6 +788,12 @@ def _person_cluster(
         for position, full, index in full_names
         if (len(words) == 1 and words[0] in (full[-1], full[0]))
         or (len(words) > 1 and full[-len(words) :] == folded)
+    ] or [
+        # "Mr. Biden" is "Joseph R. Biden Jr.", unless a name ends in "Biden" itself (the
+        # father of a "Jr.").
+        (position, index)
+        for position, full, index in full_names
+        if _without_suffix(full)[-len(words) :] == folded
     ]
     if candidates:
         # Not cached: the nearest full name differs from one mention to the next.
