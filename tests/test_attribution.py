@@ -2321,6 +2321,39 @@ def test_partial_quote_inside_paraphrase(vocab: Vocab) -> None:
     assert said(doc) == [Said("a disaster", "Lopez", "Lopez", "PERSON", "said", "syntax")]
 
 
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [("protesters", "protesters"), ("movement", None), ("danger", None), ("process", None)],
+)
+def test_a_partial_quote_goes_to_a_subject_that_can_speak(
+    vocab: Vocab, subject: str, speaker: str | None
+) -> None:
+    # "-er", "-ent" and "-ess" end agents ("protesters"), and things too ("the danger", "the
+    # movement", "the process"), which say nothing.
+    text = f'The {subject} joined the "brave" marchers.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("The", "DT", "det", 1),
+            (
+                subject,
+                "NNS" if subject.endswith("s") and subject != "process" else "NN",
+                "nsubj",
+                2,
+            ),
+            ("joined", "VBD", "ROOT", 2),
+            ("the", "DT", "det", 7),
+            ('"', "``", "punct", 5),
+            ("brave", "JJ", "amod", 7),
+            ('"', "''", "punct", 5),
+            ("marchers", "NNS", "dobj", 2),
+            (".", ".", "punct", 2),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("brave", speaker)]
+
+
 @pytest.mark.parametrize("between", [0, 1], ids=["next-sentence", "a-sentence-between"])
 def test_partial_quote_after_a_paraphrase_is_its_source(vocab: Vocab, between: int) -> None:
     # "The talks will fail, he said. Only a deal can "stop the war."": the quote's own sentence

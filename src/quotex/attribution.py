@@ -155,6 +155,15 @@ _PRONOMINAL_SUBJECTS = frozenset(
 )
 # Agent-noun endings: "the senator", "an analyst", "the historian", "critics", "residents".
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ics", "ess", "man", "woman")
+#: Endings of nouns for things among those: "-ment" is no "-ent" and "-ness" no "-ess".
+_THING_SUFFIXES = ("ment", "ness", "cess", "address")
+#: Common nouns for things that end like agents ("the danger", "a number").
+_THINGS_LIKE_AGENTS = frozenset(
+    {"danger", "number", "matter", "order", "power", "border", "paper", "water"}
+    | {"banner", "sticker", "poster", "error", "factor", "sector", "behavior", "behaviour"}
+    | {"honor", "labor", "terror", "center", "centre", "chapter", "quarter", "corner", "anger"}
+    | {"incident", "event", "percent", "content", "accident", "spree", "chant"}
+)
 
 
 def plausible_speaker(token: Token, view: _DocView) -> bool:
@@ -207,6 +216,13 @@ def plausible_speaker(token: Token, view: _DocView) -> bool:
     if lower in document_nouns():
         return True
     singular = lower[:-1] if lower.endswith("s") else lower
+    if (
+        lower.endswith(_THING_SUFFIXES)
+        or singular.endswith(_THING_SUFFIXES)
+        or singular in _THINGS_LIKE_AGENTS
+    ):
+        # "the movement", "the process", "his business": things, though they end like agents.
+        return False
     return singular.endswith(_AGENT_SUFFIXES) or lower.endswith(_AGENT_SUFFIXES)
 
 
