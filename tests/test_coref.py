@@ -1939,6 +1939,28 @@ def test_a_page_of_a_named_paper_is_the_paper(vocab: Vocab) -> None:
     assert resolve(doc, "page")[1:] == ("Lumo Herald", "ORG")
 
 
+def test_an_organisation_noun_is_what_a_name_owning_it_made_it_before(vocab: Vocab) -> None:
+    # "Lumo's foreign ministry" is no entity to the model; "the ministry" is still that one.
+    doc = make_doc(
+        vocab,
+        "Lumo's foreign ministry spoke. The ministry said it.",
+        [
+            ("Lumo", "NNP", "poss", 3, "ORG"),
+            ("'s", "POS", "case", 0),
+            ("foreign", "JJ", "amod", 3),
+            ("ministry", "NN", "nsubj", 4),
+            ("spoke", "VBD", "ROOT", 4),
+            (".", ".", "punct", 4),
+            ("The", "DT", "det", 7),
+            ("ministry", "NN", "nsubj", 8),
+            ("said", "VBD", "ROOT", 8),
+            ("it", "PRP", "dobj", 8),
+            (".", ".", "punct", 8),
+        ],
+    )
+    assert resolve(doc, "ministry", 1)[1:] == ("Lumo's foreign ministry", "ORG")
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -1006,6 +1006,9 @@ class Resolver:
                 taken = self._organisation_taken_for_person(token)
                 if taken is not None:
                     return ResolvedMention(start_char, end_char, taken.name, "ORG")
+                owned = self._owned_before(token)
+                if owned is not None:
+                    return ResolvedMention(start_char, end_char, owned, "ORG")
                 holder = self._salient(token.i, ("ORG",), topical=True)
             return named(holder) if holder else ResolvedMention(start_char, end_char, phrase, "ORG")
         if lower in self.person_nouns or singular in self.person_nouns or is_age_noun(token):
@@ -1031,6 +1034,26 @@ class Resolver:
                 return named(employer)
         # Entities inside the phrase: "Russia's Foreign Ministry" keeps its own words.
         return ResolvedMention(start_char, end_char, phrase, None)
+
+    def _owned_before(self, noun: Token) -> str | None:
+        """What an earlier mention of the same organisation noun called it, when a name owns
+        it there: "China's foreign ministry weighed in. … the ministry said" is China's
+        foreign ministry, which the model tagged as no organisation."""
+        for i in range(noun.i - 1, max(-1, noun.i - _ISSUE_LOOKBACK), -1):
+            earlier = self.doc[i]
+            if earlier.lower_ != noun.lower_ or self.quote_of[i] >= 0:
+                continue
+            if self.index.cluster_at(i) is not None:
+                return None
+            for child in earlier.children:
+                owner = self.index.cluster_at(child.i) if child.dep_ == "poss" else None
+                if owner is not None and owner.label in ("COUNTRY", "ORG", "PERSON"):
+                    start, end = self._phrase(earlier)
+                    while start < earlier.i and self.doc[start].lower_ in ("the", "a", "an"):
+                        start += 1
+                    return self.doc[start:end].text
+            return None
+        return None
 
     def _main_report(self, verb: Token) -> bool:
         """Whether ``verb`` heads its sentence, or is the reporting verb the parse hung off the
