@@ -1961,6 +1961,59 @@ def test_an_organisation_noun_is_what_a_name_owning_it_made_it_before(vocab: Voc
     assert resolve(doc, "ministry", 1)[1:] == ("Lumo's foreign ministry", "ORG")
 
 
+def test_the_company_is_the_untagged_name_that_was_the_subject_before(vocab: Vocab) -> None:
+    # The model tags no entity on "Zorbly"; "the company" opening the next sentence is it.
+    doc = make_doc(
+        vocab,
+        "Zorbly agreed. The company said it.",
+        [
+            ("Zorbly", "NNP", "nsubj", 1),
+            ("agreed", "VBD", "ROOT", 1),
+            (".", ".", "punct", 1),
+            ("The", "DT", "det", 4),
+            ("company", "NN", "nsubj", 5),
+            ("said", "VBD", "ROOT", 5),
+            ("it", "PRP", "dobj", 5),
+            (".", ".", "punct", 5),
+        ],
+    )
+    assert resolve(doc, "company")[1:] == ("Zorbly", "ORG")
+
+
+def test_a_clause_after_a_name_is_no_appositive_giving_it_a_role(vocab: Vocab) -> None:
+    # "Lumo Group, said the company's chief, …": the role word after the verb is not Lumo's.
+    doc = make_doc(
+        vocab,
+        "Kerry Lane of Lumo Group, said the company's chief, agreed. The company said it.",
+        [
+            ("Kerry", "NNP", "compound", 1, "PERSON"),
+            ("Lane", "NNP", "nsubj", 12, "PERSON"),
+            ("of", "IN", "prep", 1),
+            ("Lumo", "NNP", "compound", 4, "ORG"),
+            ("Group", "NNP", "pobj", 2, "ORG"),
+            (",", ",", "punct", 1),
+            ("said", "VBD", "parataxis", 12),
+            ("the", "DT", "det", 8),
+            ("company", "NN", "poss", 10),
+            ("'s", "POS", "case", 8),
+            ("chief", "NN", "dobj", 6),
+            (",", ",", "punct", 12),
+            ("agreed", "VBD", "ROOT", 12),
+            (".", ".", "punct", 12),
+            ("The", "DT", "det", 15),
+            ("company", "NN", "nsubj", 16),
+            ("said", "VBD", "ROOT", 16),
+            ("it", "PRP", "dobj", 16),
+            (".", ".", "punct", 16),
+        ],
+    )
+    resolver = resolver_for(doc)
+    lumo = resolver.index.mention_at(token(doc, "Lumo"))
+    assert lumo is not None
+    cluster = resolver.index.clusters[lumo.cluster]
+    assert not resolver._has_role(lumo, cluster, doc[token(doc, "company", 1)])
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

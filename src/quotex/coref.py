@@ -788,11 +788,11 @@ class Resolver:
                     return True
         return False
 
-    def _subject_before(self, anchor: int) -> Mention | None:
-        """The entity mention that is the main clause's subject in the sentence before the
-        anchor's (before the quote that the anchor's clause reports, however many sentences it
-        runs to), in the anchor's paragraph, or closing the one before when the anchor's opens
-        with the quote: "Cornyn responded on the floor. ⏎ "…," he said."."""
+    def _subject_token_before(self, anchor: int) -> Token | None:
+        """The main clause's subject in the sentence before the anchor's (before the quote that
+        the anchor's clause reports, however many sentences it runs to), in the anchor's
+        paragraph, or closing the one before when the anchor's opens with the quote: "Cornyn
+        responded on the floor. ⏎ "…," he said."."""
         sentence = self.doc[anchor].sent
         if sentence.start == 0:
             return None
@@ -828,19 +828,29 @@ class Resolver:
         ):
             return None
         root = previous.root
-        for child in root.children:
-            if child.dep_ not in ("nsubj", "nsubjpass") or self.quote_of[child.i] >= 0:
-                continue
-            mention = self.index.mention_at(child.i)
-            if mention is None:
-                # "The moderator, anchor Mike Reyes, struggled": the name in apposition.
-                mention = self._named_in_apposition(child)
-            if mention is None and (shown := _shown_by(child)) is not None:
-                # "Footage of Al-Awlaki appears.": the person the picture shows.
-                found = self.index.mention_at(shown.i)
-                mention = found if found is not None and found.label == "PERSON" else None
-            return mention
-        return None
+        return next(
+            (
+                child
+                for child in root.children
+                if child.dep_ in ("nsubj", "nsubjpass") and self.quote_of[child.i] < 0
+            ),
+            None,
+        )
+
+    def _subject_before(self, anchor: int) -> Mention | None:
+        """The entity mention that :meth:`_subject_token_before` finds, if it is one."""
+        child = self._subject_token_before(anchor)
+        if child is None:
+            return None
+        mention = self.index.mention_at(child.i)
+        if mention is None:
+            # "The moderator, anchor Mike Reyes, struggled": the name in apposition.
+            mention = self._named_in_apposition(child)
+        if mention is None and (shown := _shown_by(child)) is not None:
+            # "Footage of Al-Awlaki appears.": the person the picture shows.
+            found = self.index.mention_at(shown.i)
+            mention = found if found is not None and found.label == "PERSON" else None
+        return mention
 
     def _named_before(self, index: int, anchor: int) -> int:
         mentions = self.index.mentions
@@ -1005,7 +1015,7 @@ class Resolver:
             elif holder is None and definite:
                 taken = self._organisation_taken_for_person(token)
                 if taken is not None:
-                    return ResolvedMention(start_char, end_char, taken.name, "ORG")
+                    return ResolvedMention(start_char, end_char, taken, "ORG")
                 owned = self._owned_before(token)
                 if owned is not None:
                     return ResolvedMention(start_char, end_char, owned, "ORG")
@@ -1060,18 +1070,31 @@ class Resolver:
         quote around it ("…," the investor said, "…")."""
         return main_clause(verb) or (verb.dep_ == "parataxis" and self.quote_of[verb.head.i] >= 0)
 
-    def _organisation_taken_for_person(self, noun: Token) -> Cluster | None:
-        """The one-word name the model took for a person that "the company" opening the next
-        sentence calls an organisation: "Twitter said in a statement … The company said"."""
+    def _organisation_taken_for_person(self, noun: Token) -> str | None:
+        """The one-word name the model took for a person, or did not tag at all, that "the
+        company" opening the next sentence calls an organisation: "Twitter said in a statement
+        … The company said"."""
         if noun.dep_ not in ("nsubj", "nsubjpass") or not self._main_report(noun.head):
             return None
-        subject = self._subject_before(noun.i)
+        subject = self._subject_token_before(noun.i)
         if subject is None:
             return None
-        cluster = self.index.clusters[subject.cluster]
+        mention = self.index.mention_at(subject.i)
+        if mention is None:
+            if subject.tag_ not in ("NNP", "NNPS") or subject.ent_type_ not in ("", "ORG"):
+                return None
+            start = subject.i
+            while (
+                start > 0
+                and self.doc[start - 1].dep_ == "compound"
+                and (self.doc[start - 1].tag_ in ("NNP", "NNPS"))
+            ):
+                start -= 1
+            return self.doc[start : subject.i + 1].text
+        cluster = self.index.clusters[mention.cluster]
         if cluster.label != "PERSON" or cluster.gender is not None or " " in cluster.name:
             return None
-        return cluster
+        return cluster.name
 
     def _follows_subject_before(self, noun: Token) -> Cluster | None:
         """The person a role noun stands for when it is the subject of the main clause just
@@ -1385,7 +1408,8 @@ class Resolver:
             after = doc[mention.end : min(len(doc), mention.end + 8)]
             words = [t.lower_ for t in after]
             for k in range(1, len(after)):
-                if after[k].text in (",", ".", ";"):
+                if after[k].text in (",", ".", ";") or after[k].tag_.startswith("VB"):
+                    # "X, said the company's …": an appositive has no verb.
                     break
                 if names_role(words, k):
                     return True
