@@ -2014,6 +2014,64 @@ def test_a_clause_after_a_name_is_no_appositive_giving_it_a_role(vocab: Vocab) -
     assert not resolver._has_role(lumo, cluster, doc[token(doc, "company", 1)])
 
 
+def test_the_statement_is_whose_statement_an_earlier_sentence_opened_with(vocab: Vocab) -> None:
+    # "In a statement on Monday, Lumo announced it": the statement is Lumo's, though another
+    # organisation is the subject of the sentence just before "The statement said it."
+    doc = make_doc(
+        vocab,
+        "In a statement on Monday, Lumo announced it. Zorbco agreed. The statement said it.",
+        [
+            ("In", "IN", "prep", 7),
+            ("a", "DT", "det", 2),
+            ("statement", "NN", "pobj", 0),
+            ("on", "IN", "prep", 2),
+            ("Monday", "NNP", "pobj", 3, "DATE"),
+            (",", ",", "punct", 7),
+            ("Lumo", "NNP", "nsubj", 7, "ORG"),
+            ("announced", "VBD", "ROOT", 7),
+            ("it", "PRP", "dobj", 7),
+            (".", ".", "punct", 7),
+            ("Zorbco", "NNP", "nsubj", 11, "ORG"),
+            ("agreed", "VBD", "ROOT", 11),
+            (".", ".", "punct", 11),
+            ("The", "DT", "det", 14),
+            ("statement", "NN", "nsubj", 15),
+            ("said", "VBD", "ROOT", 15),
+            ("it", "PRP", "dobj", 15),
+            (".", ".", "punct", 15),
+        ],
+    )
+    assert resolve(doc, "statement", 1)[1:] == ("Lumo", "ORG")
+
+
+def test_a_name_inside_a_quote_is_no_appositive_of_the_role_after_it(vocab: Vocab) -> None:
+    # '"… and the Lumo Group," the company said': the role after the closing mark is the
+    # quote's source, not an appositive of the name quoted.
+    doc = make_doc(
+        vocab,
+        '"We met the Lumo Group," the company said.',
+        [
+            ('"', "``", "punct", 2),
+            ("We", "PRP", "nsubj", 2),
+            ("met", "VBD", "ccomp", 10),
+            ("the", "DT", "det", 5),
+            ("Lumo", "NNP", "compound", 5, "ORG"),
+            ("Group", "NNP", "dobj", 2, "ORG"),
+            (",", ",", "punct", 10),
+            ('"', "''", "punct", 10),
+            ("the", "DT", "det", 9),
+            ("company", "NN", "nsubj", 10),
+            ("said", "VBD", "ROOT", 10),
+            (".", ".", "punct", 10),
+        ],
+    )
+    resolver = resolver_for(doc)
+    lumo = resolver.index.mention_at(token(doc, "Lumo"))
+    assert lumo is not None
+    cluster = resolver.index.clusters[lumo.cluster]
+    assert not resolver._has_role(lumo, cluster, doc[token(doc, "company")])
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

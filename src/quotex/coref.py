@@ -1163,8 +1163,12 @@ class Resolver:
                 continue
             if earlier.lower_ != text.lower_ and earlier.lower_ not in document_nouns():
                 continue
-            if earlier.dep_ == "dobj" and earlier.head.lower_ not in _NOT_ISSUING:
-                for subject in earlier.head.children:
+            verb: Token | None = earlier.head if earlier.dep_ == "dobj" else None
+            if earlier.dep_ == "pobj" and earlier.head.lower_ == "in":
+                # "In a statement, the mogul announced …. The statement said".
+                verb = earlier.head.head if earlier.head.head.tag_.startswith("VB") else None
+            if verb is not None and verb.lower_ not in _NOT_ISSUING:
+                for subject in verb.children:
                     if subject.dep_ == "nsubj" and self.quote_of[subject.i] < 0:
                         issuer = self.resolve(subject)
                         return issuer if issuer.label is not None else None
@@ -1408,8 +1412,13 @@ class Resolver:
             after = doc[mention.end : min(len(doc), mention.end + 8)]
             words = [t.lower_ for t in after]
             for k in range(1, len(after)):
-                if after[k].text in (",", ".", ";") or after[k].tag_.startswith("VB"):
-                    # "X, said the company's …": an appositive has no verb.
+                if (
+                    after[k].text in (",", ".", ";")
+                    or after[k].tag_.startswith("VB")
+                    or self.quote_of[after[k].i] != self.quote_of[mention.start]
+                ):
+                    # "X, said the company's …": an appositive has no verb, and does not run
+                    # out of a quote.
                     break
                 if names_role(words, k):
                     return True
