@@ -501,6 +501,24 @@ def test_a_name_described_as_a_company_is_an_organisation(text: str, label: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Velto, a chemistry professor and a member, spoke. Velto left.", "PERSON"),
+        ("Velto, a spokesman for the city, spoke. Velto left.", "PERSON"),
+        # A new clause, no appositive: the place stays a place.
+        ("In Velto, a young woman asked. Velto left.", "LOCATION"),
+    ],
+    ids=["professor-and-member", "spokesman-for", "clause-after-a-place"],
+)
+def test_a_place_name_described_as_a_person_is_a_person(text: str, label: str) -> None:
+    # The model takes an unfamiliar surname for a place; the article says who it is.
+    tags = {"chemistry": "NN", "professor": "NN", "and": "CC", "member": "NN", "young": "JJ"}
+    tags |= {"woman": "NN", "asked": "VBD", "spokesman": "NN", "for": "IN", "city": "NN"}
+    doc = ner_doc(text, [("Velto", "GPE"), ("Velto", "GPE")], tags=tags)
+    assert {row[1] for row in mentions(doc)} == {label}
+
+
+@pytest.mark.parametrize(
     ("text", "model_label", "label"),
     [
         ("The train operator Velto paused. Velto's trains stood still.", "GPE", "ORG"),

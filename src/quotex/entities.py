@@ -427,6 +427,11 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
             m.label = "ORG"
             votes.setdefault(text, Counter())["ORG"] += _PLACE_VOTES
             continue
+        if m.label in ("LOCATION", "ORG") and _described_as_person(words, m.end):
+            # "Nefzi, a chemistry professor,": the model took the name for a place.
+            m.label = "PERSON"
+            votes.setdefault(text, Counter())["PERSON"] += _PLACE_VOTES
+            continue
         if _named_as_place(words, m.start):
             # "the city of Riverton": the article says what the name is, which outweighs a
             # few guesses of the model ("Riverton" a person) but not an article's worth.
@@ -532,6 +537,27 @@ def _described_as_organisation(words: _Words, end: int) -> bool:
         if words.tag[i] not in _NOUN_PHRASE_TAGS:
             # "Craig Minassian, a spokesman for the foundation": the head came before "for".
             return False
+    return False
+
+
+def _described_as_person(words: _Words, end: int) -> bool:
+    """A name followed by an appositive whose head is a noun for a person: "Nefzi, a chemistry
+    professor and a member of the board," "Kerry Lane, a spokesman for the city,"."""
+    if (
+        end + 2 >= len(words.text)
+        or words.text[end] != ","
+        or words.lower[end + 1] not in ("the", "a", "an")
+    ):
+        return False
+    for i in range(end + 2, min(len(words.text), end + _APPOSITIVE_WORDS)):
+        if words.is_punct[i] or words.is_space[i] or words.tag[i] not in _NOUN_PHRASE_TAGS:
+            # Not "In New Hampshire, a young woman asked": an appositive ends before a verb.
+            ended = words.is_punct[i] or words.tag[i] in ("CC", "IN")
+            return (
+                ended
+                and words.tag[i - 1] in ("NN", "NNS")
+                and words.lower[i - 1] in speaker_nouns()[0]
+            )
     return False
 
 
