@@ -501,6 +501,21 @@ def test_a_name_described_as_a_company_is_an_organisation(text: str, label: str)
 
 
 @pytest.mark.parametrize(
+    ("name", "label"),
+    [("Carly Velto", "PERSON"), ("Morgan Velto", "ORG"), ("Carly Institute", "ORG")],
+    ids=["given-name-and-surname", "name-for-either-gender", "organisation-word"],
+)
+def test_a_given_name_and_surname_tagged_organisation_is_a_person(name: str, label: str) -> None:
+    # The model tags some people ORG ("Former HP CEO Carly Fiorina"); a given name of known
+    # gender before one more capitalised word says it is a person. The surname alone follows.
+    tags = {word: "NNP" for word in (*name.split(), "Velto")}
+    doc = ner_doc(f"{name} spoke. Velto left.", [(name, "ORG"), ("Velto", "ORG")], tags=tags)
+    assert mentions(doc)[0][1] == label
+    if label == "PERSON":
+        assert mentions(doc)[1][1:3] == ("PERSON", name)
+
+
+@pytest.mark.parametrize(
     ("text", "label"),
     [
         ("Velto, a chemistry professor and a member, spoke. Velto left.", "PERSON"),

@@ -427,10 +427,15 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
             m.label = "ORG"
             votes.setdefault(text, Counter())["ORG"] += _PLACE_VOTES
             continue
-        if m.label in ("LOCATION", "ORG") and _described_as_person(words, m.end):
-            # "Nefzi, a chemistry professor,": the model took the name for a place.
+        if m.label in ("LOCATION", "ORG") and (
+            _described_as_person(words, m.end) or _given_name_and_surname(words, m)
+        ):
+            # "Nefzi, a chemistry professor,", "Carly Fiorina": the model took the name for a
+            # place or an organisation.
             m.label = "PERSON"
             votes.setdefault(text, Counter())["PERSON"] += _PLACE_VOTES
+            if m.end - m.start > 1:
+                people_words.add(words.text[m.end - 1])
             continue
         if _named_as_place(words, m.start):
             # "the city of Riverton": the article says what the name is, which outweighs a
@@ -538,6 +543,22 @@ def _described_as_organisation(words: _Words, end: int) -> bool:
             # "Craig Minassian, a spokesman for the foundation": the head came before "for".
             return False
     return False
+
+
+def _given_name_and_surname(words: _Words, m: _Raw) -> bool:
+    """Two capitalised words, the first a given name of known gender and the second no word
+    for an organisation: "Carly Fiorina", not "Morgan Stanley" (a name for either gender) nor
+    "Peter Institute"."""
+    if m.end - m.start != 2 or words.tag[m.start] != "NNP" or words.tag[m.start + 1] != "NNP":
+        return False
+    surname = words.text[m.start + 1]
+    return (
+        words.lower[m.start] in _first_names()
+        and surname[:1].isupper()
+        and surname.isalpha()
+        and surname.lower() not in speaker_nouns()[1]
+        and surname.lower() not in _INSTITUTION_NOUNS
+    )
 
 
 def _described_as_person(words: _Words, end: int) -> bool:
