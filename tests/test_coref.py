@@ -2072,6 +2072,43 @@ def test_a_name_inside_a_quote_is_no_appositive_of_the_role_after_it(vocab: Voca
     assert not resolver._has_role(lumo, cluster, doc[token(doc, "company")])
 
 
+@pytest.mark.parametrize(("lead_in", "speaker"), [("ccomp", "Kerry Lane"), ("advcl", "Robin Park")])
+def test_he_is_the_subject_of_a_lead_in_the_parse_joined_to_his_quote(
+    vocab: Vocab, lead_in: str, speaker: str
+) -> None:
+    # "Kerry Lane weighed in, telling Mic, "Yes," he said.": the parse makes one sentence, so
+    # no sentence before names the new subject; the clause before the quote does. Not one
+    # inside an adverbial clause ("After Kerry Lane weighed in, … he said" may be anyone).
+    doc = make_doc(
+        vocab,
+        'Robin Park spoke. Kerry Lane weighed in, telling Mic, "Yes," he said.',
+        [
+            ("Robin", "NNP", "compound", 1, "PERSON"),
+            ("Park", "NNP", "nsubj", 2, "PERSON"),
+            ("spoke", "VBD", "ROOT", 2),
+            (".", ".", "punct", 2),
+            ("Kerry", "NNP", "compound", 5, "PERSON"),
+            ("Lane", "NNP", "nsubj", 6, "PERSON"),
+            ("weighed", "VBD", lead_in, 17),
+            ("in", "RP", "prt", 6),
+            (",", ",", "punct", 6),
+            ("telling", "VBG", "advcl", 6),
+            ("Mic", "NNP", "dobj", 9),
+            (",", ",", "punct", 17),
+            ('"', "``", "punct", 17),
+            ("Yes", "UH", "intj", 17),
+            (",", ",", "punct", 17),
+            ('"', "''", "punct", 17),
+            ("he", "PRP", "nsubj", 17),
+            ("said", "VBD", "ROOT", 17),
+            (".", ".", "punct", 17),
+        ],
+    )
+    resolver = resolver_for(doc)
+    resolver.note_speaker("Robin Park")
+    assert resolve(doc, "he", resolver=resolver)[1] == speaker
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -763,7 +763,7 @@ class Resolver:
         paragraph)."""
         if self.last_speaker is None:
             return None
-        mention = self._subject_before(anchor)
+        mention = self._lead_in_subject(anchor) or self._subject_before(anchor)
         if mention is None:
             return None
         cluster = self.index.clusters[mention.cluster]
@@ -773,6 +773,36 @@ class Resolver:
             and not self._reported_by_last_speaker(self.doc[mention.start].sent)
         ):
             return mention.cluster
+        return None
+
+    def _lead_in_subject(self, anchor: int) -> Mention | None:
+        """The entity that opens the anchor's own sentence as the subject of a clause the quote
+        before the anchor follows, when the parse made one sentence of them: "Joe Biden weighed
+        in, telling Mic, "…," he said." Not a subject inside an adverbial clause ("After Trump
+        attacked him, "…," he said")."""
+        doc = self.doc
+        i = anchor - 1
+        while i >= 0 and self.quote_of[i] < 0 and (doc[i].is_punct or doc[i].is_space):
+            i -= 1
+        if i < 0 or self.quote_of[i] < 0:
+            return None
+        quote = self.quote_of[i]
+        while i > 0 and self.quote_of[i - 1] == quote:
+            i -= 1
+        start = doc[anchor].sent.start
+        if any(self.quote_of[k] >= 0 for k in range(start, i)):
+            # Words between two quotes ("…" -- that Bloomberg is … -- "…," he says) are the
+            # speaker's own aside, not a lead-in.
+            return None
+        for k in range(start, i):
+            token = doc[k]
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and self.quote_of[k] < 0
+                and token.head.dep_ in ("ROOT", "ccomp", "parataxis")
+                and (mention := self.index.mention_at(k)) is not None
+            ):
+                return mention
         return None
 
     def _reported_by_last_speaker(self, sentence: Span) -> bool:
