@@ -2321,6 +2321,37 @@ def test_partial_quote_inside_paraphrase(vocab: Vocab) -> None:
     assert said(doc) == [Said("a disaster", "Lopez", "Lopez", "PERSON", "said", "syntax")]
 
 
+def test_a_prepositional_phrase_after_the_cue_is_no_inverted_subject(vocab: Vocab) -> None:
+    # '… deemed "top secret," saying in a post …': "post" is where Lane said it, not who.
+    text = 'Lane pounced on files deemed "top secret," saying in a post that it was bad.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("Lane", "NNP", "nsubj", 1, "PERSON"),
+            ("pounced", "VBD", "ROOT", 1),
+            ("on", "IN", "prep", 1),
+            ("files", "NNS", "pobj", 2),
+            ("deemed", "VBN", "acl", 3),
+            ('"', "``", "punct", 7),
+            ("top", "JJ", "amod", 7),
+            ("secret", "NN", "oprd", 4),
+            (",", ",", "punct", 4),
+            ('"', "''", "punct", 4),
+            ("saying", "VBG", "advcl", 4),
+            ("in", "IN", "prep", 10),
+            ("a", "DT", "det", 13),
+            ("post", "NN", "pobj", 11),
+            ("that", "IN", "mark", 16),
+            ("it", "PRP", "nsubj", 16),
+            ("was", "VBD", "ccomp", 10),
+            ("bad", "JJ", "acomp", 16),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("top secret,", "Lane")]
+
+
 @pytest.mark.parametrize(
     ("subject", "speaker"),
     [("protesters", "protesters"), ("movement", None), ("danger", None), ("process", None)],
