@@ -1679,6 +1679,41 @@ def test_it_with_no_organisation_named_is_the_organisation_noun_before_it(vocab:
     assert resolve(doc, "It") == ("It", "federation", "ORG")
 
 
+@pytest.mark.parametrize(
+    ("between", "name"), [("", "Kerry's campaign"), ("Lumo Inc agreed. ", "Lumo Inc")]
+)
+def test_it_is_the_organisation_noun_just_made_a_main_subject(
+    vocab: Vocab, between: str, name: str
+) -> None:
+    # A named organisation further back does not win over "Kerry's campaign" just before,
+    # unless an organisation is named in between.
+    rows: list[Row] = [
+        ("The", "DT", "det", 2),
+        ("Court", "NNP", "nsubj", 2, "ORG"),
+        ("ruled", "VBD", "ROOT", 2),
+        (".", ".", "punct", 2),
+        ("Kerry", "NNP", "poss", 6, "PERSON"),
+        ("'s", "POS", "case", 4),
+        ("campaign", "NN", "nsubj", 7),
+        ("backtracked", "VBD", "ROOT", 7),
+        (".", ".", "punct", 7),
+    ]
+    if between:
+        rows += [
+            ("Lumo", "NNP", "compound", 10, "ORG"),
+            ("Inc", "NNP", "nsubj", 11, "ORG"),
+            ("agreed", "VBD", "ROOT", 11),
+            (".", ".", "punct", 11),
+        ]
+    it = len(rows)
+    rows += [("It", "PRP", "nsubj", it + 1), ("said", "VBD", "ROOT", it + 1)]
+    rows += [("so", "RB", "advmod", it + 1), (".", ".", "punct", it + 1)]
+    doc = make_doc(
+        vocab, f"The Court ruled. Kerry's campaign backtracked. {between}It said so.", rows
+    )
+    assert resolve(doc, "It")[1:] == (name, "ORG")
+
+
 def test_the_country_of_a_dateline_is_not_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

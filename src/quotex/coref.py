@@ -301,6 +301,20 @@ class Resolver:
                 return ResolvedMention(
                     token.idx, token.idx + len(token), unnamed.name, unnamed.label
                 )
+            if lower in _NEUTER and (noun := self._organisation_subject(token)) is not None:
+                # "Trump's campaign backtracked, putting out a statement. … it said": the
+                # organisation a noun just made a main subject, with no name in between.
+                found = self._nominal(noun)
+                if (
+                    found.label == "ORG"
+                    and main_clause(noun.head)
+                    and not any(
+                        noun.i < m.start < token.i
+                        and self.index.clusters[m.cluster].label in ("ORG", "COUNTRY")
+                        for m in self.index.mentions
+                    )
+                ):
+                    return ResolvedMention(token.idx, token.idx + len(token), found.name, "ORG")
             antecedent = self._antecedent(token)
             if antecedent is None and lower in _NEUTER:
                 # "The employers' federation rejected that. In a statement, it said …": with
