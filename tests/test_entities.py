@@ -164,6 +164,17 @@ def test_acronym_joins_the_spelled_out_name(model_label: str) -> None:
     assert index.mentions[0].cluster == index.mentions[1].cluster
 
 
+@pytest.mark.parametrize("model_label", ["ORG", "GPE"])
+def test_acronym_before_the_spelled_out_name_joins_it(model_label: str) -> None:
+    # A headline gives the letters first; the full name then names every mention.
+    text = "FBI opens a case.\nThe Federal Bureau of Investigation said so. The FBI declined."
+    ents = [("FBI", model_label), ("Federal Bureau of Investigation", "ORG"), ("FBI", model_label)]
+    doc = ner_doc(text, ents)
+    index = normalize_entities(doc)
+    assert {row[2] for row in mentions(doc, index)} == {"Federal Bureau of Investigation"}
+    assert len({m.cluster for m in index.mentions}) == 1
+
+
 def test_acronym_without_its_long_form_stands_alone() -> None:
     doc = ner_doc("The FBI declined to comment.", [("FBI", "ORG")])
     assert mentions(doc) == [("FBI", "ORG", "FBI", None)]

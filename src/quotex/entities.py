@@ -773,6 +773,13 @@ def _cluster(words: _Words, raw: list[_Raw]) -> EntityIndex:
                 index = _acronym_cluster(name, m.label, clusters)
                 if index >= 0:
                     m.label = "ORG"
+            if index < 0 and m.label == "ORG":
+                # "DNC issues apology" ⏎ "The Democratic National Committee released …": the
+                # letters came first; the full name names them all.
+                index = _spelled_out_cluster(name, clusters)
+                if index >= 0:
+                    clusters[index].name, clusters[index].label = name, "ORG"
+                    by_key[key] = index
             if index < 0:
                 index = len(clusters)
                 by_key[key] = index
@@ -934,5 +941,21 @@ def _acronym_cluster(name: str, label: Label, clusters: list[Cluster]) -> int:
             continue
         initials = "".join(w[0] for w in cluster.name.split() if w[:1].isupper())
         if initials == name:
+            return index
+    return -1
+
+
+def _spelled_out_cluster(name: str, clusters: list[Cluster]) -> int:
+    """The cluster of letters ("DNC", an organisation or a place to the model) that a full
+    name spells out ("Democratic National Committee")."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    if len(initials) < 2:
+        return -1
+    for index, cluster in enumerate(clusters):
+        if (
+            cluster.label in ("ORG", "LOCATION")
+            and cluster.code is None
+            and cluster.name == initials
+        ):
             return index
     return -1
