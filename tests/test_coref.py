@@ -2144,6 +2144,28 @@ def test_he_is_the_subject_of_a_lead_in_the_parse_joined_to_his_quote(
     assert resolve(doc, "he", resolver=resolver)[1] == speaker
 
 
+def test_a_text_attributed_to_someone_is_theirs(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "It, read the statement, which was attributed to Lane.",
+        [
+            ("It", "PRP", "dep", 2),
+            (",", ",", "punct", 2),
+            ("read", "VBD", "ROOT", 2),
+            ("the", "DT", "det", 4),
+            ("statement", "NN", "nsubj", 2),
+            (",", ",", "punct", 4),
+            ("which", "WDT", "nsubjpass", 8),
+            ("was", "VBD", "auxpass", 8),
+            ("attributed", "VBN", "relcl", 4),
+            ("to", "IN", "prep", 8),
+            ("Lane", "NNP", "pobj", 9, "PERSON"),
+            (".", ".", "punct", 2),
+        ],
+    )
+    assert resolve(doc, "statement")[1:] == ("Lane", "PERSON")
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

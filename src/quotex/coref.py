@@ -1267,6 +1267,11 @@ class Resolver:
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         yield from (c for c in agent.children if c.dep_ == "pobj")
+            elif child.dep_ in ("acl", "relcl") and child.lower_ == "attributed":
+                # "the statement, which was attributed to Miller", "a memo attributed to X".
+                for to in child.children:
+                    if to.dep_ == "prep" and to.lower_ == "to":
+                        yield from (c for c in to.children if c.dep_ == "pobj")
         verb = text.head
         if text.dep_ == "nsubjpass" and verb.lower_ in _AUTHORED:
             # "An email was sent from the director": the author hangs off the verb.
