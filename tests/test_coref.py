@@ -2166,6 +2166,43 @@ def test_a_text_attributed_to_someone_is_theirs(vocab: Vocab) -> None:
     assert resolve(doc, "statement")[1:] == ("Lane", "PERSON")
 
 
+@pytest.mark.parametrize(("clause", "speaker"), [("ROOT", "Kerry Lane"), ("advcl", "Robin Park")])
+def test_the_person_just_asked_answers(vocab: Vocab, clause: str, speaker: str) -> None:
+    # "Park asked Lane whether it was fair. ⏎ "Sure," he said.": Lane answers, though Park is
+    # the subject and Lane was quoted last; not when the asking is only a clause of time.
+    rows: list[Row] = [
+        ("Robin", "NNP", "compound", 1, "PERSON"),
+        ("Park", "NNP", "nsubj", 2, "PERSON"),
+        ("asked", "VBD", clause, 2),
+        ("Kerry", "NNP", "compound", 4, "PERSON"),
+        ("Lane", "NNP", "dobj", 2, "PERSON"),
+        ("whether", "IN", "mark", 8),
+        ("it", "PRP", "nsubj", 8),
+        ("was", "VBD", "ccomp", 2),
+        ("fair", "JJ", "acomp", 7),
+        (".", ".", "punct", 2),
+        ("\n\n", "_SP", "dep", 9),
+        ('"', "``", "punct", 16),
+        ("Sure", "UH", "intj", 16),
+        (",", ",", "punct", 16),
+        ('"', "''", "punct", 16),
+        ("he", "PRP", "nsubj", 16),
+        ("said", "VBD", "ROOT", 16),
+        (".", ".", "punct", 16),
+    ]
+    if clause == "advcl":
+        # "… when Park asked Lane …" hung off the next verb is no main clause.
+        rows[2] = ("asked", "VBD", "advcl", 16)
+        rows[1] = ("Park", "NNP", "nsubj", 2, "PERSON")
+        rows[9] = (".", ".", "punct", 16)
+    doc = make_doc(
+        vocab, 'Robin Park asked Kerry Lane whether it was fair.\n\n"Sure," he said.', rows
+    )
+    resolver = resolver_for(doc)
+    resolver.note_speaker("Kerry Lane")
+    assert resolve(doc, "he", resolver=resolver)[1] == speaker
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

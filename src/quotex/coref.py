@@ -86,6 +86,8 @@ _AUTHORED = frozenset(
     {"issued", "released", "sent", "written", "signed", "posted", "filed", "published"}
     | {"drafted", "authored", "penned", "prepared", "tweeted", "circulated", "distributed"}
 )
+#: Verbs whose object answers next: "Conroy asked Sanders whether …".
+_ASKING = frozenset({"asked", "asks", "pressed", "presses", "questioned", "questions"})
 #: Nouns for the people an organisation speaks through.
 _SPOKESPEOPLE = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
@@ -775,6 +777,10 @@ class Resolver:
         when that is someone other than the person quoted last: "Torres dismissed the attack.
         "…," he said." (also across the paragraph break before a quote that opens its
         paragraph)."""
+        asked = self._asked_before(anchor)
+        if asked is not None and self._compatible(asked.cluster, wanted, gender, excluded):
+            # Whoever was just asked answers, though they were also quoted last.
+            return asked.cluster
         if self.last_speaker is None:
             return None
         mention = self._lead_in_subject(anchor) or self._subject_before(anchor)
@@ -787,6 +793,19 @@ class Resolver:
             and not self._reported_by_last_speaker(self.doc[mention.start].sent)
         ):
             return mention.cluster
+        return None
+
+    def _asked_before(self, anchor: int) -> Mention | None:
+        """The person the sentence before asks, who answers next: "Conroy asked Sanders whether
+        his age was fair game. ⏎ "Sure it is," he said." """
+        subject = self._subject_token_before(anchor)
+        if subject is None or subject.head.lower_ not in _ASKING:
+            return None
+        for child in subject.head.children:
+            if child.dep_ == "dobj" and self.quote_of[child.i] < 0:
+                mention = self.index.mention_at(child.i)
+                if mention is not None and mention.label == "PERSON":
+                    return mention
         return None
 
     def _lead_in_subject(self, anchor: int) -> Mention | None:
@@ -954,9 +973,12 @@ class Resolver:
             and (self.doc[opening - 1].head.i == head.i)
         ):
             opening -= 1
+        # "Conroy asked Sanders whether …": the one asked is who answers next.
+        asked = head.dep_ == "dobj" and head.head.lower_ in _ASKING and head.head.dep_ == "ROOT"
         if (
             head.dep_ in ("nsubj", "nsubjpass")
             or main_subject
+            or asked
             or (self.doc[opening].is_sent_start and head.dep_ in ("ROOT", "appos"))
         ):
             score += _SUBJECT_BONUS
@@ -965,7 +987,7 @@ class Resolver:
                 clause = clause.head
             if (
                 main_subject
-                or (head.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ROOT")
+                or (head.dep_ in ("nsubj", "nsubjpass", "dobj") and clause.dep_ == "ROOT")
                 or head.dep_ == "ROOT"
             ):
                 # The main clause's subject over one inside what it reports (centering's
