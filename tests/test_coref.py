@@ -2203,6 +2203,28 @@ def test_the_person_just_asked_answers(vocab: Vocab, clause: str, speaker: str) 
     assert resolve(doc, "he", resolver=resolver)[1] == speaker
 
 
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        ("From THE ROAD by Kerry R. Lane. Copyright 2015 by Kerry R. Lane.", "Kerry R. Lane"),
+        ("From a report by the agency.", "I"),
+    ],
+    ids=["book-credit", "no-name-after-by"],
+)
+def test_the_i_of_a_book_excerpt_is_the_author_its_closing_credit_names(
+    vocab: Vocab, closing: str, author: str
+) -> None:
+    # The credit's own parse does not matter: one flat row per word.
+    rows: list[Row] = [("I", "PRP", "nsubj", 1), ("left", "VBD", "ROOT", 1), (".", ".", "punct", 1)]
+    rows.append(("\n\n", "_SP", "dep", 2))
+    base = len(rows)
+    rows += [
+        (word, "NN", "ROOT" if n == 0 else "dep", base) for n, word in enumerate(closing.split())
+    ]
+    doc = make_doc(vocab, "I left.\n\n" + closing, rows)
+    assert resolve(doc, "I")[1] == author
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

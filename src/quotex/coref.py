@@ -9,6 +9,7 @@ the entity the article names with that role, and keeps its own words when the ar
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,12 @@ _NOT_ISSUING = HELD_VERBS | (
 _AUTHORED = frozenset(
     {"issued", "released", "sent", "written", "signed", "posted", "filed", "published"}
     | {"drafted", "authored", "penned", "prepared", "tweeted", "circulated", "distributed"}
+)
+#: The closing credit of a book excerpt, and the author's name in it: "From STEALING AMERICA
+#: by Dinesh D'Souza. Copyright © 2015 …", "Excerpted from The Long Road by Jo Doe."
+_EXCERPT_CREDIT = re.compile(
+    r"(?:Excerpted |Adapted |Reprinted )?[Ff]rom .{1,200}? by "
+    r"((?:[A-Z](?:\.|[\w'’-]+)\s){1,3}[A-Z][\w'’-]*\w)"
 )
 #: Verbs whose object answers next: "Conroy asked Sanders whether …".
 _ASKING = frozenset({"asked", "asks", "pressed", "presses", "questioned", "questions"})
@@ -370,7 +377,22 @@ class Resolver:
                     and self.index.mentions[cluster.mentions[0]].start == mention.start
                 ):
                     return cluster
-        return None
+        return self._credited_author()
+
+    def _credited_author(self) -> Cluster | None:
+        """The writer a book excerpt's closing credit names ("From STEALING AMERICA by Dinesh
+        D'Souza. Copyright …"), whether or not the model tagged the name."""
+        body = self.text.rstrip()
+        closing = body[body.rfind("\n") + 1 :].strip()
+        found = _EXCERPT_CREDIT.match(closing)
+        if found is None:
+            return None
+        name = found.group(1)
+        surname = name.split()[-1]
+        for cluster in self.index.clusters:
+            if cluster.label == "PERSON" and cluster.name.split()[-1] == surname:
+                return cluster
+        return Cluster(name=name, label="PERSON")
 
     def _unnamed_antecedent(self, pronoun: Token) -> ResolvedMention | None:
         """A he or she subject whose previous sentence has an unnamed person as its subject,
