@@ -2225,6 +2225,32 @@ def test_the_i_of_a_book_excerpt_is_the_author_its_closing_credit_names(
     assert resolve(doc, "I")[1] == author
 
 
+def test_the_writer_of_a_text_that_is_a_main_subject_is_the_next_he(vocab: Vocab) -> None:
+    # "Lane's article attacked Park. He calls it a deal.": the article speaks for Lane, the
+    # subject in all but name, over Park named nearer.
+    doc = make_doc(
+        vocab,
+        "Kerry Lane's article attacked Robin Park. He calls it a deal.",
+        [
+            ("Kerry", "NNP", "compound", 1, "PERSON"),
+            ("Lane", "NNP", "poss", 3, "PERSON"),
+            ("'s", "POS", "case", 1),
+            ("article", "NN", "nsubj", 4),
+            ("attacked", "VBD", "ROOT", 4),
+            ("Robin", "NNP", "compound", 6, "PERSON"),
+            ("Park", "NNP", "dobj", 4, "PERSON"),
+            (".", ".", "punct", 4),
+            ("He", "PRP", "nsubj", 9),
+            ("calls", "VBZ", "ROOT", 9),
+            ("it", "PRP", "nsubj", 13),
+            ("a", "DT", "det", 12),
+            ("deal", "NN", "oprd", 9),
+            (".", ".", "punct", 9),
+        ],
+    )
+    assert resolve(doc, "He")[1] == "Kerry Lane"
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -981,6 +981,13 @@ class Resolver:
         if described is head and shown is not None and shown.i == head.i:
             # "Footage of Al-Awlaki appears": the person the picture shows is its subject.
             described = head.head.head
+        elif (
+            described is head
+            and head.dep_ in ("poss", "nmod")
+            and head.head.lower_ in document_nouns()
+        ):
+            # "Tuttle's article attacked Christie. He calls …": a text speaks for its writer.
+            described = head.head
         main_subject = (
             described is not head
             and described.dep_ in ("nsubj", "nsubjpass")
