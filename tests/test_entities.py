@@ -400,6 +400,10 @@ def test_person_wins_a_tied_vote() -> None:
         ("Sergei Lavrov spoke.", "Sergei Lavrov", "male"),
         ("Kerry Zhou spoke.", "Kerry Zhou", None),
         ("Senator Kerry Zhou spoke.", "Kerry Zhou", None),
+        ("Congressman Kerry Zhou spoke.", "Kerry Zhou", "male"),
+        # News writes "spokesman" and "chairman" for women too: "Trump spokesman Hope Hicks".
+        ("Spokesman Kerry Zhou spoke.", "Kerry Zhou", None),
+        ("Chairman Kerry Zhou spoke.", "Kerry Zhou", None),
     ],
 )
 def test_gender_cue_from_title_or_first_name(text: str, person: str, gender: str | None) -> None:
