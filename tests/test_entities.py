@@ -537,13 +537,23 @@ def test_a_given_name_and_surname_tagged_organisation_is_a_person(name: str, lab
         ("Velto, a spokesman for the city, spoke. Velto left.", "PERSON"),
         # A new clause, no appositive: the place stays a place.
         ("In Velto, a young woman asked. Velto left.", "LOCATION"),
+        # The name in apposition after a noun for a person.
+        ("One voter, Velto, spoke. Velto left.", "PERSON"),
+        ("His wife, Velto, spoke. Velto left.", "PERSON"),
     ],
-    ids=["professor-and-member", "spokesman-for", "clause-after-a-place"],
+    ids=[
+        "professor-and-member",
+        "spokesman-for",
+        "clause-after-a-place",
+        "a-voter-comma-name",
+        "his-wife-comma-name",
+    ],
 )
 def test_a_place_name_described_as_a_person_is_a_person(text: str, label: str) -> None:
     # The model takes an unfamiliar surname for a place; the article says who it is.
     tags = {"chemistry": "NN", "professor": "NN", "and": "CC", "member": "NN", "young": "JJ"}
     tags |= {"woman": "NN", "asked": "VBD", "spokesman": "NN", "for": "IN", "city": "NN"}
+    tags |= {"voter": "NN", "wife": "NN"}
     doc = ner_doc(text, [("Velto", "GPE"), ("Velto", "GPE")], tags=tags)
     assert {row[1] for row in mentions(doc)} == {label}
 

@@ -428,7 +428,9 @@ def _vote_labels(words: _Words, raw: list[_Raw]) -> None:
             votes.setdefault(text, Counter())["ORG"] += _PLACE_VOTES
             continue
         if m.label in ("LOCATION", "ORG") and (
-            _described_as_person(words, m.end) or _given_name_and_surname(words, m)
+            _described_as_person(words, m.end)
+            or _given_name_and_surname(words, m)
+            or _named_as_person(words, m.start)
         ):
             # "Nefzi, a chemistry professor,", "Carly Fiorina": the model took the name for a
             # place or an organisation.
@@ -558,6 +560,16 @@ def _given_name_and_surname(words: _Words, m: _Raw) -> bool:
         and surname.isalpha()
         and surname.lower() not in speaker_nouns()[1]
         and surname.lower() not in _INSTITUTION_NOUNS
+    )
+
+
+def _named_as_person(words: _Words, start: int) -> bool:
+    """A name in apposition right after a noun for a person: "one voter, Guadalupe Ortiz,"."""
+    return (
+        start >= 2
+        and words.text[start - 1] == ","
+        and words.tag[start - 2] in ("NN", "NNS")
+        and words.lower[start - 2] in speaker_nouns()[0]
     )
 
 
