@@ -2251,6 +2251,39 @@ def test_the_writer_of_a_text_that_is_a_main_subject_is_the_next_he(vocab: Vocab
     assert resolve(doc, "He")[1] == "Kerry Lane"
 
 
+def test_the_subject_before_is_the_name_opening_a_sentence_whose_parse_lost_it(
+    vocab: Vocab,
+) -> None:
+    # "Robin Park, a nurse, also said it." with "Park" hung elsewhere by the parse: the name
+    # that opens the sentence before a comma is still the subject a later "he" may follow.
+    doc = make_doc(
+        vocab,
+        'Robin Park, a nurse, also said it. "Yes," he said.',
+        [
+            ("Robin", "NNP", "compound", 1, "PERSON"),
+            ("Park", "NNP", "dep", 7, "PERSON"),
+            (",", ",", "punct", 1),
+            ("a", "DT", "det", 4),
+            ("nurse", "NN", "appos", 1),
+            (",", ",", "punct", 7),
+            ("also", "RB", "advmod", 7),
+            ("said", "VBD", "ROOT", 7),
+            ("it", "PRP", "dobj", 7),
+            (".", ".", "punct", 7),
+            ('"', "``", "punct", 16),
+            ("Yes", "UH", "intj", 16),
+            (",", ",", "punct", 16),
+            ('"', "''", "punct", 16),
+            ("he", "PRP", "nsubj", 16),
+            ("said", "VBD", "ROOT", 16),
+            (".", ".", "punct", 16),
+        ],
+    )
+    resolver = resolver_for(doc)
+    subject = resolver._subject_token_before(token(doc, "he"))
+    assert subject is not None and subject.text == "Park"
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -913,7 +913,7 @@ class Resolver:
         ):
             return None
         root = previous.root
-        return next(
+        subject = next(
             (
                 child
                 for child in root.children
@@ -921,6 +921,23 @@ class Resolver:
             ),
             None,
         )
+        if subject is None:
+            # The parse lost the subject in a long appositive ("RoseAnn DeMoro, executive
+            # director of …, a union that …, also said …"): a name that opens the sentence
+            # before a comma is its subject.
+            first = previous.start
+            while first < previous.end and self.doc[first].is_space:
+                first += 1
+            mention = self.index.mention_at(first)
+            if (
+                mention is not None
+                and mention.start == first
+                and mention.end < previous.end
+                and self.doc[mention.end].text == ","
+                and self.quote_of[first] < 0
+            ):
+                subject = self.doc[mention.end - 1]
+        return subject
 
     def _subject_before(self, anchor: int) -> Mention | None:
         """The entity mention that :meth:`_subject_token_before` finds, if it is one."""
