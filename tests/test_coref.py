@@ -2284,6 +2284,24 @@ def test_the_subject_before_is_the_name_opening_a_sentence_whose_parse_lost_it(
     assert subject is not None and subject.text == "Park"
 
 
+def test_a_plan_speaks_for_its_owner(vocab: Vocab) -> None:
+    doc = make_doc(
+        vocab,
+        "Kerry Lane's economic plan promises it.",
+        [
+            ("Kerry", "NNP", "compound", 1, "PERSON"),
+            ("Lane", "NNP", "poss", 4, "PERSON"),
+            ("'s", "POS", "case", 1),
+            ("economic", "JJ", "amod", 4),
+            ("plan", "NN", "nsubj", 5),
+            ("promises", "VBZ", "ROOT", 5),
+            ("it", "PRP", "dobj", 5),
+            (".", ".", "punct", 5),
+        ],
+    )
+    assert resolve(doc, "plan")[1:] == ("Kerry Lane", "PERSON")
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,
