@@ -2321,6 +2321,38 @@ def test_partial_quote_inside_paraphrase(vocab: Vocab) -> None:
     assert said(doc) == [Said("a disaster", "Lopez", "Lopez", "PERSON", "said", "syntax")]
 
 
+def test_coordinated_partial_quotes_share_the_reporting_clause_after_the_last(
+    vocab: Vocab,
+) -> None:
+    # 'People should drop words like "maybe" and "perhaps", he told reporters.', parsed with
+    # "told" as a conjunct of "drop": the first quote's own clause ends at the second quote.
+    text = 'People should drop words like "maybe" and "perhaps", he told reporters.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("People", "NNS", "nsubj", 2),
+            ("should", "MD", "aux", 2),
+            ("drop", "VB", "ROOT", 2),
+            ("words", "NNS", "dobj", 2),
+            ("like", "IN", "prep", 3),
+            ('"', "``", "punct", 4),
+            ("maybe", "RB", "pcomp", 4),
+            ('"', "''", "punct", 4),
+            ("and", "CC", "cc", 2),
+            ('"', "``", "punct", 10),
+            ("perhaps", "RB", "advmod", 14),
+            ('"', "''", "punct", 14),
+            (",", ",", "punct", 14),
+            ("he", "PRP", "nsubj", 14),
+            ("told", "VBD", "conj", 2),
+            ("reporters", "NNS", "dobj", 14),
+            (".", ".", "punct", 2),
+        ],
+    )
+    assert [(s.quote, s.mention) for s in said(doc)] == [("maybe", "he"), ("perhaps", "he")]
+
+
 def test_a_prepositional_phrase_after_the_cue_is_no_inverted_subject(vocab: Vocab) -> None:
     # '… deemed "top secret," saying in a post …': "post" is where Lane said it, not who.
     text = 'Lane pounced on files deemed "top secret," saying in a post that it was bad.'

@@ -1010,6 +1010,13 @@ def _trailing_report(view: _DocView, q: int) -> _Found | None:
     They agreed to seek "new initiatives" to end the war, the Kremlin said after the call."""
     doc = view.doc
     _, _, lo, hi = _clause_bounds(view, q)
+    following = view.quote_of[hi] if hi < len(doc) else -1
+    if following > q and all(
+        doc[k].lower_ in ("and", "or") or doc[k].is_punct for k in range(lo, hi)
+    ):
+        # words like "maybe" and "perhaps", he told reporters: the clause after the last of
+        # coordinated partial quotes covers them all.
+        return _trailing_report(view, following)
     for i in range(lo, hi):
         token = doc[i]
         if token.text in _SENTENCE_END:
