@@ -2321,6 +2321,38 @@ def test_partial_quote_inside_paraphrase(vocab: Vocab) -> None:
     assert said(doc) == [Said("a disaster", "Lopez", "Lopez", "PERSON", "said", "syntax")]
 
 
+def test_a_clause_of_time_keeps_its_quote_from_the_reporting_clause_after_it(
+    vocab: Vocab,
+) -> None:
+    # 'After Lane gave a speech comparing migrants to "rapists", Park wrote a post.': the
+    # word is from Lane's speech, not from Park's post.
+    text = 'After Lane gave a speech comparing migrants to "rapists", Park wrote a post.'
+    doc = make_doc(
+        vocab,
+        text,
+        [
+            ("After", "IN", "mark", 2),
+            ("Lane", "NNP", "nsubj", 2, "PERSON"),
+            ("gave", "VBD", "advcl", 13),
+            ("a", "DT", "det", 4),
+            ("speech", "NN", "dobj", 2),
+            ("comparing", "VBG", "acl", 4),
+            ("migrants", "NNS", "dobj", 5),
+            ("to", "IN", "prep", 5),
+            ('"', "``", "punct", 9),
+            ("rapists", "NNS", "pobj", 7),
+            ('"', "''", "punct", 9),
+            (",", ",", "punct", 13),
+            ("Park", "NNP", "nsubj", 13, "PERSON"),
+            ("wrote", "VBD", "ROOT", 13),
+            ("a", "DT", "det", 15),
+            ("post", "NN", "dobj", 13),
+            (".", ".", "punct", 13),
+        ],
+    )
+    assert [(s.quote, s.speaker) for s in said(doc)] == [("rapists", "Lane")]
+
+
 def test_coordinated_partial_quotes_share_the_reporting_clause_after_the_last(
     vocab: Vocab,
 ) -> None:

@@ -509,6 +509,10 @@ def _syntactic(view: _DocView, q: int) -> _Found | None:
     """The cue verb that the quote depends on, found through the parse."""
     chain = _ancestors_outside(view, q)
     for head, child in chain:
+        if _clause_of_time(child):
+            # "After Trump called them "rapists", Ana Ruiz wrote": what is above the clause
+            # of time is someone else's.
+            break
         # "told them to seek "new initiatives"" is an instruction, not the speech: the
         # reporting verb, if any, is further up. With nobody told, "vowed to "bomb the hell""
         # is the subject's own promise.
@@ -884,6 +888,9 @@ def _after(view: _DocView, q: int) -> _Found | None:
                 # "…." She noted a rally on Saturday: a new sentence that reports something
                 # else, not the quote before it. "…." He said payments froze still reports it.
                 break
+            if _inside_adverbial_clause(view, q, token):
+                # After Lane called them "rapists", Park wrote: Lane's word.
+                break
             # "…," a friend said: right after a quote, any subject of the cue is its source.
             own = _own_subject(token, view)
             if own is not None and lo <= own.i < i and own.ent_type_ not in _AMOUNTS:
@@ -1027,6 +1034,10 @@ def _trailing_report(view: _DocView, q: int) -> _Found | None:
             if doc[j].text in _SENTENCE_END or doc[j].text == ",":
                 break
             if is_cue(doc[j]):
+                if _inside_adverbial_clause(view, q, doc[j]):
+                    # After Trump compared migrants to "rapists", Ana Ruiz wrote a post: the
+                    # words belong to the clause of time, not to the one who writes after it.
+                    return None
                 own = _own_subject(doc[j], view)
                 if own is not None and i < own.i < j:
                     return _Found(own, (j, j + 1), "trailing")
@@ -1036,6 +1047,34 @@ def _trailing_report(view: _DocView, q: int) -> _Found | None:
                         return _Found(speaker, (j, j + 1), "trailing")
                 break
     return None
+
+
+#: Conjunctions that open a clause of time, whose words are its own subject's (not "because":
+#: "Trump says the NFL has gone "soft" because …" reports the reason too).
+_ADVERBIAL_MARKS = frozenset({"after", "when", "before", "once"})
+
+
+def _inside_adverbial_clause(view: _DocView, q: int, verb: Token) -> bool:
+    """Whether quote ``q`` sits in an adverbial clause of ``verb`` that has a subject of its
+    own and opens with a conjunction of time ("After Trump compared …")."""
+    token = view.doc[view.token_ranges[q][0]]
+    for _ in range(40):
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "advcl" and token.head.i == verb.i:
+            return _clause_of_time(token)
+        token = token.head
+    return False
+
+
+def _clause_of_time(verb: Token) -> bool:
+    """An adverbial clause with a subject of its own that opens with a conjunction of time:
+    "After Trump compared migrants to …"."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _headline_source(view: _DocView, q: int) -> _Found | None:
