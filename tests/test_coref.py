@@ -2302,6 +2302,35 @@ def test_a_plan_speaks_for_its_owner(vocab: Vocab) -> None:
     assert resolve(doc, "plan")[1:] == ("Kerry Lane", "PERSON")
 
 
+@pytest.mark.parametrize(
+    ("owner", "label", "name"), [("Lane", "PERSON", "Lane campaign"), ("Zorbco", "ORG", "Zorbco")]
+)
+def test_an_organisation_noun_is_what_a_name_before_it_made_it_before(
+    vocab: Vocab, owner: str, label: str, name: str
+) -> None:
+    # "the Lane campaign … the campaign" is the Lane campaign, not the more salient Lumo Inc;
+    # "the Zorbco campaign … the campaign" is Zorbco's.
+    doc = make_doc(
+        vocab,
+        f"Lumo Inc sued the {owner} campaign. The campaign said it.",
+        [
+            ("Lumo", "NNP", "compound", 1, "ORG"),
+            ("Inc", "NNP", "nsubj", 2, "ORG"),
+            ("sued", "VBD", "ROOT", 2),
+            ("the", "DT", "det", 5),
+            (owner, "NNP", "compound", 5, label),
+            ("campaign", "NN", "dobj", 2),
+            (".", ".", "punct", 2),
+            ("The", "DT", "det", 8),
+            ("campaign", "NN", "nsubj", 9),
+            ("said", "VBD", "ROOT", 9),
+            ("it", "PRP", "dobj", 9),
+            (".", ".", "punct", 9),
+        ],
+    )
+    assert resolve(doc, "campaign", 1)[1:] == (name, "ORG")
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -1160,7 +1160,8 @@ class Resolver:
     def _owned_before(self, noun: Token) -> str | None:
         """What an earlier mention of the same organisation noun called it, when a name owns
         it there: "China's foreign ministry weighed in. … the ministry said" is China's
-        foreign ministry, which the model tagged as no organisation."""
+        foreign ministry, which the model tagged as no organisation; "the Clinton campaign …
+        the campaign" the Clinton campaign; "the PPIC poll … the poll" PPIC."""
         for i in range(noun.i - 1, max(-1, noun.i - _ISSUE_LOOKBACK), -1):
             earlier = self.doc[i]
             if earlier.lower_ != noun.lower_ or self.quote_of[i] >= 0:
@@ -1168,7 +1169,11 @@ class Resolver:
             if self.index.cluster_at(i) is not None:
                 return None
             for child in earlier.children:
-                owner = self.index.cluster_at(child.i) if child.dep_ == "poss" else None
+                named = child.dep_ == "poss" or (child.dep_ == "compound" and child.i < earlier.i)
+                owner = self.index.cluster_at(child.i) if named else None
+                if owner is not None and owner.label == "ORG" and child.dep_ == "compound":
+                    # "the PPIC poll … the poll" is PPIC's.
+                    return owner.name
                 if owner is not None and owner.label in ("COUNTRY", "ORG", "PERSON"):
                     start, end = self._phrase(earlier)
                     while start < earlier.i and self.doc[start].lower_ in ("the", "a", "an"):
