@@ -2331,6 +2331,35 @@ def test_an_organisation_noun_is_what_a_name_before_it_made_it_before(
     assert resolve(doc, "campaign", 1)[1:] == (name, "ORG")
 
 
+def test_it_after_a_text_that_was_the_subject_is_the_texts_author(vocab: Vocab) -> None:
+    # "Kerry Lane sent an email. The email said so. It added more.": "It" goes on for the
+    # email, which speaks for Lane, not for the organisation named before.
+    rows: list[Row] = [
+        ("Zorbco", "NNP", "nsubj", 1, "ORG"),
+        ("agreed", "VBD", "ROOT", 1),
+        (".", ".", "punct", 1),
+        ("Kerry", "NNP", "compound", 4, "PERSON"),
+        ("Lane", "NNP", "nsubj", 5, "PERSON"),
+        ("sent", "VBD", "ROOT", 5),
+        ("an", "DT", "det", 7),
+        ("email", "NN", "dobj", 5),
+        (".", ".", "punct", 5),
+        ("The", "DT", "det", 10),
+        ("email", "NN", "nsubj", 11),
+        ("said", "VBD", "ROOT", 11),
+        ("so", "RB", "advmod", 11),
+        (".", ".", "punct", 11),
+        ("It", "PRP", "nsubj", 15),
+        ("added", "VBD", "ROOT", 15),
+        ("more", "JJR", "dobj", 15),
+        (".", ".", "punct", 15),
+    ]
+    doc = make_doc(
+        vocab, "Zorbco agreed. Kerry Lane sent an email. The email said so. It added more.", rows
+    )
+    assert resolve(doc, "It")[1:] == ("Kerry Lane", "PERSON")
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -310,6 +310,13 @@ class Resolver:
                 return ResolvedMention(
                     token.idx, token.idx + len(token), unnamed.name, unnamed.label
                 )
+            if lower in _NEUTER and (text := self._text_subject(token)) is not None:
+                # '"…," the email read. It stated that …': the text speaks for its author.
+                found = self._nominal(text)
+                if found.label is not None:
+                    return ResolvedMention(
+                        token.idx, token.idx + len(token), found.name, found.label
+                    )
             if lower in _NEUTER and (noun := self._organisation_subject(token)) is not None:
                 # "Trump's campaign backtracked, putting out a statement. … it said": the
                 # organisation a noun just made a main subject, with no name in between.
@@ -503,6 +510,28 @@ class Resolver:
                 and self.quote_of[i] < 0
             ):
                 return token
+        return None
+
+    def _text_subject(self, pronoun: Token) -> Token | None:
+        """The text ("the email", "the memo") that was the subject of the clause just before
+        ``pronoun``, with no organisation named in between: "It" then goes on for it."""
+        for i in range(pronoun.i - 1, max(-1, pronoun.i - _NOUN_REACH), -1):
+            token = self.doc[i]
+            if self.quote_of[i] >= 0 or token.is_space or token.is_punct:
+                continue
+            if (mention := self.index.mention_at(i)) is not None and mention.label in (
+                "ORG",
+                "COUNTRY",
+            ):
+                return None
+            if token.lower_ in document_nouns() and token.tag_ in ("NN", "NNS"):
+                subject = token.dep_ in ("nsubj", "nsubjpass") or (
+                    # "the email read" parsed as a compound of "read".
+                    token.dep_ == "compound" and token.head.lower_ in cue_verb_forms()
+                )
+                return token if subject else None
+            if token.dep_ in ("nsubj", "nsubjpass") and token.i != pronoun.i:
+                return None
         return None
 
     def _he_and_she(self, lowers: NDArray[Any]) -> list[int]:
