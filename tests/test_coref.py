@@ -2360,6 +2360,50 @@ def test_it_after_a_text_that_was_the_subject_is_the_texts_author(vocab: Vocab) 
     assert resolve(doc, "It")[1:] == ("Kerry Lane", "PERSON")
 
 
+@pytest.mark.parametrize(("people", "name"), [("Syrians", "Syria"), ("Swedes", "Swedes")])
+def test_a_people_speaks_through_its_country(vocab: Vocab, people: str, name: str) -> None:
+    # "the Syrians say" is the Syria the article names; a people whose country it does not
+    # name (or whose name starts otherwise) stays itself.
+    doc = make_doc(
+        vocab,
+        f"Syria waited. The {people} say it.",
+        [
+            ("Syria", "NNP", "nsubj", 1, "GPE"),
+            ("waited", "VBD", "ROOT", 1),
+            (".", ".", "punct", 1),
+            ("The", "DT", "det", 4),
+            (people, "NNPS", "nsubj", 5, "NORP"),
+            ("say", "VBP", "ROOT", 5),
+            ("it", "PRP", "dobj", 5),
+            (".", ".", "punct", 5),
+        ],
+    )
+    assert resolve(doc, people)[1] == name
+
+
+def test_it_in_a_relative_clause_on_an_organisation_is_that_organisation(vocab: Vocab) -> None:
+    # "Lumo Inc, which sells what it calls tools, …": "it" is Lumo Inc, not Zorbco.
+    doc = make_doc(
+        vocab,
+        "Zorbco paid Lumo Inc, which sells what it calls tools.",
+        [
+            ("Zorbco", "NNP", "nsubj", 1, "ORG"),
+            ("paid", "VBD", "ROOT", 1),
+            ("Lumo", "NNP", "compound", 3, "ORG"),
+            ("Inc", "NNP", "dobj", 1, "ORG"),
+            (",", ",", "punct", 3),
+            ("which", "WDT", "nsubj", 6),
+            ("sells", "VBZ", "relcl", 3),
+            ("what", "WP", "dobj", 9),
+            ("it", "PRP", "nsubj", 9),
+            ("calls", "VBZ", "ccomp", 6),
+            ("tools", "NNS", "oprd", 9),
+            (".", ".", "punct", 1),
+        ],
+    )
+    assert resolve(doc, "it")[1:] == ("Lumo Inc", "ORG")
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

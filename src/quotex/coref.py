@@ -310,6 +310,12 @@ class Resolver:
                 return ResolvedMention(
                     token.idx, token.idx + len(token), unnamed.name, unnamed.label
                 )
+            if lower in _NEUTER and (head_of := self._relative_head(token)) is not None:
+                # "Cambridge Analytica, which specializes in what it calls …": "it" inside a
+                # relative clause on an organisation is that organisation.
+                return ResolvedMention(
+                    token.idx, token.idx + len(token), head_of.name, head_of.label
+                )
             if lower in _NEUTER and (text := self._text_subject(token)) is not None:
                 # '"…," the email read. It stated that …': the text speaks for its author.
                 found = self._nominal(text)
@@ -342,7 +348,57 @@ class Resolver:
             name = antecedent.name if antecedent else token.text
             label = antecedent.label if antecedent else None
             return ResolvedMention(token.idx, token.idx + len(token), name, label)
+        if token.ent_type_ == "NORP" and (country := self._country_of_people(token)) is not None:
+            # "the Saudis state in the white paper": a people speaks through its country.
+            span_start, span_end = self._phrase(token)
+            start_char = self.doc[span_start].idx
+            end_char = self.doc[span_end - 1].idx + len(self.doc[span_end - 1])
+            return ResolvedMention(start_char, end_char, country.name, country.label)
         return self._nominal(token)
+
+    def _country_of_people(self, token: Token) -> Cluster | None:
+        """The country the article names whose name a plural people's name begins like:
+        "the Saudis" → Saudi Arabia, "the Israelis" → Israel (at least five letters alike)."""
+        if token.tag_ not in ("NNPS", "NNS") and not token.text.endswith("s"):
+            return None
+        people = token.text[:-1] if token.text.endswith("s") else token.text
+        for cluster in self.index.clusters:
+            if cluster.label != "COUNTRY":
+                continue
+            shared = 0
+            for a, b in zip(people.lower(), cluster.name.lower(), strict=False):
+                if a != b:
+                    break
+                shared += 1
+            if shared >= 5 or (shared >= 4 and shared == len(cluster.name)):
+                return cluster
+        return None
+
+    def _relative_head(self, pronoun: Token) -> Cluster | None:
+        """The organisation or country a relative clause describes, when ``pronoun`` sits in
+        it and the clause's own subject is the relative pronoun ("which", "that")."""
+        node = pronoun
+        for _ in range(12):
+            if node.head.i == node.i:
+                return None
+            if node.dep_ == "relcl":
+                if not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                    for c in node.children
+                ):
+                    return None
+                # The described phrase up to the clause: "a company called Cambridge
+                # Analytica, which …".
+                described = self.doc[node.head.left_edge.i : node.left_edge.i]
+                found = [
+                    cluster
+                    for t in described
+                    if (cluster := self.index.cluster_at(t.i)) is not None
+                    and cluster.label in ("ORG", "COUNTRY")
+                ]
+                return found[-1] if found else None
+            node = node.head
+        return None
 
     def _author(self) -> Cluster | None:
         """The writer of a first-person piece, where the article names them: a headline that
