@@ -2404,6 +2404,31 @@ def test_it_in_a_relative_clause_on_an_organisation_is_that_organisation(vocab: 
     assert resolve(doc, "it")[1:] == ("Lumo Inc", "ORG")
 
 
+def test_the_text_is_who_sent_the_thing_it_names_before(vocab: Vocab) -> None:
+    # "Lumo sent an email appeal. The email said it.": the email named the appeal sent.
+    doc = make_doc(
+        vocab,
+        "Zorbco agreed. Lumo sent an email appeal. The email said it.",
+        [
+            ("Zorbco", "NNP", "nsubj", 1, "ORG"),
+            ("agreed", "VBD", "ROOT", 1),
+            (".", ".", "punct", 1),
+            ("Lumo", "NNP", "nsubj", 4, "ORG"),
+            ("sent", "VBD", "ROOT", 4),
+            ("an", "DT", "det", 7),
+            ("email", "NN", "compound", 7),
+            ("appeal", "NN", "dobj", 4),
+            (".", ".", "punct", 4),
+            ("The", "DT", "det", 10),
+            ("email", "NN", "nsubj", 11),
+            ("said", "VBD", "ROOT", 11),
+            ("it", "PRP", "dobj", 11),
+            (".", ".", "punct", 11),
+        ],
+    )
+    assert resolve(doc, "email", 1)[1:] == ("Lumo", "ORG")
+
+
 def test_a_text_speaks_for_the_name_before_it(vocab: Vocab) -> None:
     doc = make_doc(
         vocab,

@@ -1366,6 +1366,12 @@ class Resolver:
             if earlier.lower_ != text.lower_ and earlier.lower_ not in document_nouns():
                 continue
             verb: Token | None = earlier.head if earlier.dep_ == "dobj" else None
+            named = earlier
+            while named.dep_ == "compound" and named.head.i > named.i:
+                named = named.head
+            if named is not earlier and named.dep_ == "dobj":
+                # "sent out an email fundraising appeal": the text names the thing sent.
+                verb = named.head
             if earlier.dep_ == "pobj" and earlier.head.lower_ == "in":
                 # "In a statement, the mogul announced …. The statement said".
                 verb = earlier.head.head if earlier.head.head.tag_.startswith("VB") else None
