@@ -900,13 +900,13 @@ def _after(view: _DocView, q: int) -> _Found | None:
             if speaker is None or speaker.i < lo:
                 # The parse lost the subject: take the name next to the cue, before it
                 # ("…," an intelligence source, who …, told) or after it ("…," mused host X).
-                after = (
-                    # Not "…," saying in a post on Twitter: a preposition opens no subject.
-                    _speaker_in(view, i + 1, min(hi, i + 4))
-                    if i + 1 < len(doc) and doc[i + 1].tag_ != "IN"
-                    else None
+                # (Not "…," saying in a post on Twitter: a preposition opens no subject.)
+                inverted = i + 1 < len(doc) and doc[i + 1].tag_ != "IN"
+                speaker = (
+                    _speaker_in(view, lo, i)
+                    or (_speaker_in(view, i + 1, min(hi, i + 4)) if inverted else None)
+                    or speaker
                 )
-                speaker = _speaker_in(view, lo, i) or after or speaker
             if speaker is not None:
                 # "…," Walker said, according to an AP account: the source is the account.
                 according = _according_in(view, i + 1, hi)

@@ -361,15 +361,15 @@ class Resolver:
         "the Saudis" → Saudi Arabia, "the Israelis" → Israel (at least five letters alike)."""
         if token.tag_ not in ("NNPS", "NNS") and not token.text.endswith("s"):
             return None
-        people = token.text[:-1] if token.text.endswith("s") else token.text
+        people = (token.text[:-1] if token.text.endswith("s") else token.text).lower()
         for cluster in self.index.clusters:
             if cluster.label != "COUNTRY":
                 continue
-            shared = 0
-            for a, b in zip(people.lower(), cluster.name.lower(), strict=False):
-                if a != b:
-                    break
-                shared += 1
+            country = cluster.name.lower()
+            shared = next(
+                (k for k, (a, b) in enumerate(zip(people, country, strict=False)) if a != b),
+                min(len(people), len(country)),
+            )
             if shared >= 5 or (shared >= 4 and shared == len(cluster.name)):
                 return cluster
         return None
@@ -1590,17 +1590,18 @@ class Resolver:
         role = noun.lower_
         qualifier = _role_qualifier(noun)
 
-        def names_role(words: list[str], k: int) -> bool:
+        def names_role(word: str, before: str | None) -> bool:
             # "the vice president" is not "President Obama": a word that makes the noun another
             # role must stand before it there too.
-            return words[k] == role and (qualifier is None or (k > 0 and words[k - 1] == qualifier))
+            return word == role and (qualifier is None or before == qualifier)
+
+        def titled(i: int) -> bool:
+            return names_role(doc[i].lower_, doc[i - 1].lower_ if i > 0 else None)
 
         name_words = cluster.name.lower().split()
-        if any(names_role(name_words, k) for k in range(len(name_words))):
+        if any(names_role(w, name_words[k - 1] if k else None) for k, w in enumerate(name_words)):
             return True
-        lowers = [t.lower_ for t in doc[max(0, mention.start - 5) : mention.end]]
-        offset = mention.start - max(0, mention.start - 5)
-        if any(names_role(lowers, k) for k in range(offset, len(lowers))):
+        if any(titled(i) for i in range(mention.start, mention.end)):
             # "Justice Ruth Bader Ginsburg": a title the model took into the name.
             return True
         # "the industry's lobbying group, PhRMA,": the name in apposition to the role. (Not
@@ -1609,30 +1610,26 @@ class Resolver:
             cluster.label == "ORG"
             and mention.start >= 2
             and doc[mention.start - 1].text == ","
-            and names_role(lowers, offset - 2)
+            and titled(mention.start - 2)
         ):
             return True
-        title = doc[max(0, mention.start - 4) : mention.start]
-        title_start = len(lowers) - (mention.end - mention.start) - len(title)
-        for k in range(len(title)):
+        for i in range(max(0, mention.start - 4), mention.start):
             # "spokesman Dmitry Peskov", but not "Republican seeks new Clinton inquiry": the
             # role must run into the name.
-            if names_role(lowers, title_start + k) and not any(
-                w.tag_.startswith("VB") or w.is_punct for w in title[k + 1 :]
+            if titled(i) and not any(
+                w.tag_.startswith("VB") or w.is_punct for w in doc[i + 1 : mention.start]
             ):
                 return True
         if mention.end < len(doc) and doc[mention.end].text == ",":
-            after = doc[mention.end : min(len(doc), mention.end + 8)]
-            words = [t.lower_ for t in after]
-            for k in range(1, len(after)):
+            for i in range(mention.end + 1, min(len(doc), mention.end + 8)):
                 if (
-                    after[k].text in (",", ".", ";")
-                    or after[k].tag_.startswith("VB")
-                    or self.quote_of[after[k].i] != self.quote_of[mention.start]
+                    doc[i].text in (",", ".", ";")
+                    or doc[i].tag_.startswith("VB")
+                    or self.quote_of[i] != self.quote_of[mention.start]
                 ):
                     # "X, said the company's …": an appositive has no verb, and does not run
                     # out of a quote.
                     break
-                if names_role(words, k):
+                if titled(i):
                     return True
         return False

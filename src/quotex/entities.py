@@ -529,22 +529,30 @@ def _named_as_organisation(words: _Words, m: _Raw) -> bool:
     )
 
 
-def _described_as_organisation(words: _Words, end: int) -> bool:
-    """A name followed by an appositive whose head is a noun for an organisation: "Lumora, the
-    social media company," (but not "Ana Ruiz, the company's founder,")."""
+def _appositive_end(words: _Words, end: int) -> int | None:
+    """Where the plain noun phrase of an appositive after a name (token ``end`` on) stops: the
+    index of the first token past it ("Lumora, the social media company[,]"), or None when no
+    appositive opens there or it runs on too long."""
     if (
         end + 2 >= len(words.text)
         or words.text[end] != ","
         or words.lower[end + 1] not in ("the", "a", "an")
     ):
-        return False
+        return None
     for i in range(end + 2, min(len(words.text), end + _APPOSITIVE_WORDS)):
-        if words.is_punct[i] or words.is_space[i]:
-            return words.lower[i - 1] in _INSTITUTION_NOUNS and words.tag[i - 1] == "NN"
-        if words.tag[i] not in _NOUN_PHRASE_TAGS:
-            # "Craig Minassian, a spokesman for the foundation": the head came before "for".
-            return False
-    return False
+        if words.is_punct[i] or words.is_space[i] or words.tag[i] not in _NOUN_PHRASE_TAGS:
+            return i
+    return None
+
+
+def _described_as_organisation(words: _Words, end: int) -> bool:
+    """A name followed by an appositive whose head is a noun for an organisation: "Lumora, the
+    social media company," (but not "Ana Ruiz, the company's founder,")."""
+    stop = _appositive_end(words, end)
+    if stop is None or not (words.is_punct[stop] or words.is_space[stop]):
+        # "Craig Minassian, a spokesman for the foundation": the head came before "for".
+        return False
+    return words.lower[stop - 1] in _INSTITUTION_NOUNS and words.tag[stop - 1] == "NN"
 
 
 def _given_name_and_surname(words: _Words, m: _Raw) -> bool:
@@ -576,22 +584,14 @@ def _named_as_person(words: _Words, start: int) -> bool:
 def _described_as_person(words: _Words, end: int) -> bool:
     """A name followed by an appositive whose head is a noun for a person: "Nefzi, a chemistry
     professor and a member of the board," "Kerry Lane, a spokesman for the city,"."""
-    if (
-        end + 2 >= len(words.text)
-        or words.text[end] != ","
-        or words.lower[end + 1] not in ("the", "a", "an")
-    ):
-        return False
-    for i in range(end + 2, min(len(words.text), end + _APPOSITIVE_WORDS)):
-        if words.is_punct[i] or words.is_space[i] or words.tag[i] not in _NOUN_PHRASE_TAGS:
-            # Not "In New Hampshire, a young woman asked": an appositive ends before a verb.
-            ended = words.is_punct[i] or words.tag[i] in ("CC", "IN")
-            return (
-                ended
-                and words.tag[i - 1] in ("NN", "NNS")
-                and words.lower[i - 1] in speaker_nouns()[0]
-            )
-    return False
+    stop = _appositive_end(words, end)
+    # Not "In New Hampshire, a young woman asked": an appositive ends before a verb.
+    return (
+        stop is not None
+        and (words.is_punct[stop] or words.tag[stop] in ("CC", "IN"))
+        and words.tag[stop - 1] in ("NN", "NNS")
+        and words.lower[stop - 1] in speaker_nouns()[0]
+    )
 
 
 #: Tags of the words of a plain noun phrase: "the official Chinese news agency".
@@ -951,8 +951,7 @@ def _acronym_cluster(name: str, label: Label, clusters: list[Cluster]) -> int:
     for index, cluster in enumerate(clusters):
         if cluster.label != "ORG":
             continue
-        initials = "".join(w[0] for w in cluster.name.split() if w[:1].isupper())
-        if initials == name:
+        if _initials(cluster.name) == name:
             return index
     return -1
 
@@ -960,7 +959,7 @@ def _acronym_cluster(name: str, label: Label, clusters: list[Cluster]) -> int:
 def _spelled_out_cluster(name: str, clusters: list[Cluster]) -> int:
     """The cluster of letters ("DNC", an organisation or a place to the model) that a full
     name spells out ("Democratic National Committee")."""
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    initials = _initials(name)
     if len(initials) < 2:
         return -1
     for index, cluster in enumerate(clusters):
@@ -971,3 +970,8 @@ def _spelled_out_cluster(name: str, clusters: list[Cluster]) -> int:
         ):
             return index
     return -1
+
+
+def _initials(name: str) -> str:
+    """The capitals that open the words of a name: "FBI" for "Federal Bureau of Investigation"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
